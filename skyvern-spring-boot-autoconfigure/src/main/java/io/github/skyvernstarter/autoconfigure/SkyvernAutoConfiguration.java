@@ -1,0 +1,104 @@
+package io.github.skyvernstarter.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowOperations;
+import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowTemplate;
+import io.github.skyvernstarter.client.RunCompletionSource;
+import io.github.skyvernstarter.client.RunWorkflowRequestCustomizer;
+import io.github.skyvernstarter.client.SkyvernApiClient;
+import io.github.skyvernstarter.client.SkyvernRetryPolicy;
+import io.github.skyvernstarter.client.SkyvernWebClientCustomizer;
+import io.github.skyvernstarter.client.SkyvernWorkflowOperations;
+import io.github.skyvernstarter.client.SkyvernWorkflowTemplate;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Auto-configuration for running Skyvern workflows: a {@link SkyvernWorkflowTemplate} and a
+ * {@link ReactiveSkyvernWorkflowTemplate} over a {@link SkyvernApiClient}.
+ * <p>
+ * The WebClient is built from Spring Boot's {@link WebClient.Builder}, so the application's
+ * {@code WebClientCustomizer}s, codecs and {@code http.client.requests} observations apply, and from
+ * Boot's {@link ClientHttpConnectorBuilder}, so the application's choice of HTTP client applies
+ * (Reactor Netty, Jetty, Apache, or the JDK's HttpClient when none is present).
+ */
+@AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
+@ConditionalOnClass(WebClient.class)
+@ConditionalOnBooleanProperty(name = "skyvern.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(SkyvernProperties.class)
+public final class SkyvernAutoConfiguration {
+
+	static final String USER_AGENT = "skyvern-spring-boot-starter/" + version();
+
+	@Bean
+	@ConditionalOnMissingBean
+	SkyvernApiClient skyvernApiClient(SkyvernProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
+			ObjectProvider<SkyvernWebClientCustomizer> customizers, ObjectProvider<SkyvernRetryPolicy> retryPolicy) {
+		String apiKey = properties.requireApiKey();
+		String baseUrl = properties.requireBaseUrl();
+		// Boot's builder is a prototype: this copy is ours, and the application's builder is untouched.
+		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
+		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+			.withConnectTimeout(properties.getConnectTimeout());
+		builder.clientConnector(connectorBuilder
+			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
+			.build(settings));
+		builder.baseUrl(baseUrl)
+			.defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT)
+			.codecs((codecs) -> codecs.defaultCodecs()
+				.maxInMemorySize((int) Math.min(Integer.MAX_VALUE, properties.getMaxResponseSize().toBytes())));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return new SkyvernApiClient(builder.build(), apiKey, properties.getResponseTimeout(),
+				retryPolicy.getIfAvailable(SkyvernRetryPolicy::none));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(ReactiveSkyvernWorkflowOperations.class)
+	ReactiveSkyvernWorkflowTemplate reactiveSkyvernWorkflowTemplate(SkyvernApiClient client,
+			SkyvernProperties properties, ObjectProvider<RunCompletionSource> completionSource,
+			ObjectProvider<RunWorkflowRequestCustomizer> requestCustomizers) {
+		ReactiveSkyvernWorkflowTemplate.WaitSettings waitSettings = new ReactiveSkyvernWorkflowTemplate.WaitSettings(
+				properties.getWaitTimeout(), properties.getPollInterval());
+		return new ReactiveSkyvernWorkflowTemplate(client, waitSettings, completionSource.getIfUnique(),
+				requestCustomizers.orderedStream().toList(), Schedulers.parallel());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(SkyvernWorkflowOperations.class)
+	SkyvernWorkflowTemplate skyvernWorkflowTemplate(ReactiveSkyvernWorkflowOperations reactive) {
+		return new SkyvernWorkflowTemplate(reactive);
+	}
+
+	private static String version() {
+		try (InputStream in = SkyvernApiClient.class.getResourceAsStream("skyvern-starter-version.properties")) {
+			Properties properties = new Properties();
+			if (in != null) {
+				properties.load(in);
+			}
+			return properties.getProperty("version", "unknown");
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
+}

@@ -1,0 +1,150 @@
+package io.github.skyvernstarter.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.skyvernstarter.model.RetryWebhookResult;
+import io.github.skyvernstarter.model.RunStatus;
+import io.github.skyvernstarter.model.RunWorkflowRequest;
+import io.github.skyvernstarter.model.SkyvernRun;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Non-blocking {@link ReactiveSkyvernWorkflowOperations} over a {@link SkyvernApiClient}.
+ * <p>
+ * Waiting polls {@code GET /v1/runs/{runId}} on a Reactor timer, so a waiting run holds no thread;
+ * with a {@link RunCompletionSource} (webhooks), a wait finishes as soon as the source reports the
+ * run and polling only guards against a lost notification.
+ */
+public class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowOperations {
+
+	private final SkyvernApiClient client;
+
+	private final WaitSettings waitSettings;
+
+	private final @Nullable RunCompletionSource completionSource;
+
+	private final List<RunWorkflowRequestCustomizer> requestCustomizers;
+
+	private final Scheduler timer;
+
+	/**
+	 * Create a template that polls only.
+	 * @param client the API client
+	 * @param waitSettings default wait timeout and poll interval
+	 */
+	public ReactiveSkyvernWorkflowTemplate(SkyvernApiClient client, WaitSettings waitSettings) {
+		this(client, waitSettings, null, List.of(), Schedulers.parallel());
+	}
+
+	/**
+	 * Create a template.
+	 * @param client the API client
+	 * @param waitSettings default wait timeout and poll interval
+	 * @param completionSource reports finished runs without polling, or {@code null}
+	 * @param requestCustomizers adjust every run request before it is sent
+	 * @param timer the scheduler for poll delays and wait timeouts
+	 */
+	public ReactiveSkyvernWorkflowTemplate(SkyvernApiClient client, WaitSettings waitSettings,
+			@Nullable RunCompletionSource completionSource, List<RunWorkflowRequestCustomizer> requestCustomizers,
+			Scheduler timer) {
+		this.client = client;
+		this.waitSettings = waitSettings;
+		this.completionSource = completionSource;
+		this.requestCustomizers = List.copyOf(requestCustomizers);
+		this.timer = timer;
+	}
+
+	@Override
+	public Mono<SkyvernRun> runWorkflow(RunWorkflowRequest request, RequestOptions options) {
+		return Mono.defer(() -> {
+			RunWorkflowRequest toSend = customize(request);
+			Mono<SkyvernRun> started = this.client.runWorkflow(toSend, options);
+			if (!toSend.waitForCompletion()) {
+				return started;
+			}
+			Duration timeout = (toSend.timeout() != null) ? toSend.timeout() : this.waitSettings.timeout();
+			// The answer to the POST is the first status: the first poll comes one interval later.
+			return started.flatMap((run) -> run.isFinal() ? Mono.just(run)
+					: awaitFinal(run.runId(), run.status(), timeout, true, options));
+		});
+	}
+
+	private RunWorkflowRequest customize(RunWorkflowRequest request) {
+		RunWorkflowRequest result = request;
+		for (RunWorkflowRequestCustomizer customizer : this.requestCustomizers) {
+			result = customizer.customize(result);
+		}
+		return result;
+	}
+
+	@Override
+	public Mono<SkyvernRun> getRun(String runId, RequestOptions options) {
+		return this.client.getRun(runId, options);
+	}
+
+	@Override
+	public Mono<Void> cancelRun(String runId, RequestOptions options) {
+		return this.client.cancelRun(runId, options);
+	}
+
+	@Override
+	public Mono<SkyvernRun> waitForCompletion(String runId, @Nullable Duration timeout, RequestOptions options) {
+		return awaitFinal(runId, null, (timeout != null) ? timeout : this.waitSettings.timeout(), false, options);
+	}
+
+	@Override
+	public Mono<RetryWebhookResult> retryRunWebhook(String runId, @Nullable String webhookUrl,
+			RequestOptions options) {
+		return this.client.retryRunWebhook(runId, webhookUrl, options);
+	}
+
+	private Mono<SkyvernRun> awaitFinal(String runId, @Nullable RunStatus knownStatus, Duration timeout,
+			boolean delayFirstPoll, RequestOptions options) {
+		if (timeout.isNegative() || timeout.isZero()) {
+			return Mono.error(new IllegalArgumentException("Wait timeout must be positive"));
+		}
+		return Mono.defer(() -> {
+			AtomicReference<@Nullable RunStatus> lastStatus = new AtomicReference<>(knownStatus);
+			Duration interval = pollInterval();
+			Mono<SkyvernRun> poll = this.client.getRun(runId, options)
+				.doOnNext((run) -> lastStatus.set(run.status()))
+				.filter(SkyvernRun::isFinal);
+			Mono<SkyvernRun> polling = (delayFirstPoll ? Mono.delay(interval, this.timer).then(poll) : poll)
+				.repeatWhenEmpty((emptyPolls) -> emptyPolls.delayElements(interval, this.timer));
+			Mono<SkyvernRun> finished = (this.completionSource != null)
+					? Mono.firstWithSignal(this.completionSource.awaitFinished(runId), polling) : polling;
+			return finished.timeout(timeout, Mono.error(() -> new SkyvernWaitTimeoutException(runId,
+					lastStatus.get(), timeout)), this.timer);
+		});
+	}
+
+	private Duration pollInterval() {
+		Duration fallback = (this.completionSource != null) ? this.completionSource.fallbackPollInterval() : null;
+		return (fallback != null) ? fallback : this.waitSettings.pollInterval();
+	}
+
+	/**
+	 * Defaults for waiting.
+	 *
+	 * @param timeout the longest wait when a call names none
+	 * @param pollInterval the time between status checks
+	 */
+	public record WaitSettings(Duration timeout, Duration pollInterval) {
+
+		public WaitSettings {
+			if (timeout.isNegative() || timeout.isZero()) {
+				throw new IllegalArgumentException("Wait timeout must be positive");
+			}
+			if (pollInterval.isNegative() || pollInterval.isZero()) {
+				throw new IllegalArgumentException("Poll interval must be positive");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,23 @@
+package io.github.skyvernstarter.client;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Skyvern rejected the API key (403): it is missing, wrong or expired.
+ */
+public class SkyvernAuthenticationException extends SkyvernApiException {
+
+	/**
+	 * Create a new exception.
+	 * @param operation the call that failed
+	 * @param statusCode the HTTP status
+	 * @param detail Skyvern's error text, if any
+	 * @param runId the run concerned, if known
+	 */
+	public SkyvernAuthenticationException(SkyvernOperation operation, int statusCode, @Nullable String detail,
+			@Nullable String runId) {
+		super(operation, statusCode, detail, runId,
+				"Check skyvern.api-key (or the SKYVERN_API_KEY environment variable): Skyvern did not accept it");
+	}
+
+}

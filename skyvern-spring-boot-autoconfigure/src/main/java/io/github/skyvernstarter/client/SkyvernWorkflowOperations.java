@@ -1,0 +1,132 @@
+package io.github.skyvernstarter.client;
+
+import java.time.Duration;
+
+import io.github.skyvernstarter.model.RetryWebhookResult;
+import io.github.skyvernstarter.model.RunWorkflowRequest;
+import io.github.skyvernstarter.model.SkyvernRun;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Blocking operations on Skyvern workflow runs, implemented by {@link SkyvernWorkflowTemplate}. Each
+ * call blocks only the caller's thread (a good fit for Spring MVC and virtual threads); the same
+ * operations without blocking are on {@link ReactiveSkyvernWorkflowOperations}.
+ */
+public interface SkyvernWorkflowOperations {
+
+	/**
+	 * Start a workflow run, and wait for its final status if the request asks to.
+	 * @param request the run request
+	 * @return the created run, or the finished run when waiting
+	 * @throws SkyvernWaitTimeoutException if waiting ran out of time (the run goes on)
+	 * @throws SkyvernException if Skyvern could not be reached or answered with an error
+	 */
+	default SkyvernRun runWorkflow(RunWorkflowRequest request) {
+		return runWorkflow(request, RequestOptions.none());
+	}
+
+	/**
+	 * Start a workflow run with options for this call, and wait for its final status if the request
+	 * asks to.
+	 * @param request the run request
+	 * @param options options for this call
+	 * @return the created run, or the finished run when waiting
+	 * @throws SkyvernWaitTimeoutException if waiting ran out of time (the run goes on)
+	 * @throws SkyvernException if Skyvern could not be reached or answered with an error
+	 */
+	SkyvernRun runWorkflow(RunWorkflowRequest request, RequestOptions options);
+
+	/**
+	 * Read a run.
+	 * @param runId the run id
+	 * @return the run
+	 * @throws SkyvernNotFoundException if there is no such run
+	 */
+	default SkyvernRun getRun(String runId) {
+		return getRun(runId, RequestOptions.none());
+	}
+
+	/**
+	 * Read a run with options for this call.
+	 * @param runId the run id
+	 * @param options options for this call
+	 * @return the run
+	 * @throws SkyvernNotFoundException if there is no such run
+	 */
+	SkyvernRun getRun(String runId, RequestOptions options);
+
+	/**
+	 * Cancel a run. Skyvern re-sends the run's webhook afterwards.
+	 * @param runId the run id
+	 */
+	default void cancelRun(String runId) {
+		cancelRun(runId, RequestOptions.none());
+	}
+
+	/**
+	 * Cancel a run with options for this call.
+	 * @param runId the run id
+	 * @param options options for this call
+	 */
+	void cancelRun(String runId, RequestOptions options);
+
+	/**
+	 * Wait for a run's final status for at most {@code skyvern.wait-timeout}.
+	 * @param runId the run id
+	 * @return the finished run
+	 * @throws SkyvernWaitTimeoutException if the run did not finish in time (it goes on)
+	 */
+	default SkyvernRun waitForCompletion(String runId) {
+		return waitForCompletion(runId, null, RequestOptions.none());
+	}
+
+	/**
+	 * Wait for a run's final status.
+	 * @param runId the run id
+	 * @param timeout the longest wait, or {@code null} for {@code skyvern.wait-timeout}
+	 * @return the finished run
+	 * @throws SkyvernWaitTimeoutException if the run did not finish in time (it goes on)
+	 */
+	default SkyvernRun waitForCompletion(String runId, @Nullable Duration timeout) {
+		return waitForCompletion(runId, timeout, RequestOptions.none());
+	}
+
+	/**
+	 * Wait for a run's final status, with options for each status call.
+	 * @param runId the run id
+	 * @param timeout the longest wait, or {@code null} for {@code skyvern.wait-timeout}
+	 * @param options options for each status call
+	 * @return the finished run
+	 * @throws SkyvernWaitTimeoutException if the run did not finish in time (it goes on)
+	 */
+	SkyvernRun waitForCompletion(String runId, @Nullable Duration timeout, RequestOptions options);
+
+	/**
+	 * Ask Skyvern to re-deliver a finished run's webhook to the run's own webhook URL.
+	 * @param runId the run id
+	 * @return what Skyvern sent and what came back
+	 */
+	default RetryWebhookResult retryRunWebhook(String runId) {
+		return retryRunWebhook(runId, null, RequestOptions.none());
+	}
+
+	/**
+	 * Ask Skyvern to re-deliver a finished run's webhook.
+	 * @param runId the run id
+	 * @param webhookUrl where to deliver it, or {@code null} for the run's own webhook URL
+	 * @return what Skyvern sent and what came back
+	 */
+	default RetryWebhookResult retryRunWebhook(String runId, @Nullable String webhookUrl) {
+		return retryRunWebhook(runId, webhookUrl, RequestOptions.none());
+	}
+
+	/**
+	 * Ask Skyvern to re-deliver a finished run's webhook, with options for this call.
+	 * @param runId the run id
+	 * @param webhookUrl where to deliver it, or {@code null} for the run's own webhook URL
+	 * @param options options for this call
+	 * @return what Skyvern sent and what came back
+	 */
+	RetryWebhookResult retryRunWebhook(String runId, @Nullable String webhookUrl, RequestOptions options);
+
+}

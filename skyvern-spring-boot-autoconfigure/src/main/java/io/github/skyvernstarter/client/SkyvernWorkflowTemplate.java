@@ -1,0 +1,73 @@
+package io.github.skyvernstarter.client;
+
+import java.time.Duration;
+
+import io.github.skyvernstarter.model.RetryWebhookResult;
+import io.github.skyvernstarter.model.RunWorkflowRequest;
+import io.github.skyvernstarter.model.SkyvernRun;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Blocking {@link SkyvernWorkflowOperations}: runs, reads, cancels and waits for Skyvern workflow
+ * runs. Each method does the work of the {@link ReactiveSkyvernWorkflowOperations} method of the
+ * same name and blocks only the caller's thread until it is done.
+ * <p>
+ * Auto-configured by the starter; inject it and call {@link #runWorkflow(RunWorkflowRequest)}.
+ * Calling it from a Reactor non-blocking thread fails fast: use {@link #reactive()} there.
+ */
+public class SkyvernWorkflowTemplate implements SkyvernWorkflowOperations {
+
+	private final ReactiveSkyvernWorkflowOperations reactive;
+
+	/**
+	 * Create a template that blocks on the given non-blocking operations.
+	 * @param reactive the non-blocking operations
+	 */
+	public SkyvernWorkflowTemplate(ReactiveSkyvernWorkflowOperations reactive) {
+		this.reactive = reactive;
+	}
+
+	/**
+	 * Return the non-blocking face of the same operations.
+	 * @return the reactive operations
+	 */
+	public ReactiveSkyvernWorkflowOperations reactive() {
+		return this.reactive;
+	}
+
+	@Override
+	public SkyvernRun runWorkflow(RunWorkflowRequest request, RequestOptions options) {
+		return block(this.reactive.runWorkflow(request, options));
+	}
+
+	@Override
+	public SkyvernRun getRun(String runId, RequestOptions options) {
+		return block(this.reactive.getRun(runId, options));
+	}
+
+	@Override
+	public void cancelRun(String runId, RequestOptions options) {
+		this.reactive.cancelRun(runId, options).block();
+	}
+
+	@Override
+	public SkyvernRun waitForCompletion(String runId, @Nullable Duration timeout, RequestOptions options) {
+		return block(this.reactive.waitForCompletion(runId, timeout, options));
+	}
+
+	@Override
+	public RetryWebhookResult retryRunWebhook(String runId, @Nullable String webhookUrl, RequestOptions options) {
+		return block(this.reactive.retryRunWebhook(runId, webhookUrl, options));
+	}
+
+	private static <T> T block(Mono<T> mono) {
+		// Every operation ends in a time limit of its own (response timeout, wait timeout).
+		T result = mono.block();
+		if (result == null) {
+			throw new IllegalStateException("Skyvern call completed without a result");
+		}
+		return result;
+	}
+
+}
