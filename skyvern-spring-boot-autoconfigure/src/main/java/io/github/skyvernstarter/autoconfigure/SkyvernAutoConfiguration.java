@@ -2,13 +2,16 @@ package io.github.skyvernstarter.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Properties;
 
+import io.github.skyvernstarter.client.DefaultSkyvernRetryPolicy;
 import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowOperations;
 import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowTemplate;
 import io.github.skyvernstarter.client.RunCompletionSource;
 import io.github.skyvernstarter.client.RunWorkflowRequestCustomizer;
 import io.github.skyvernstarter.client.SkyvernApiClient;
+import io.github.skyvernstarter.client.SkyvernRetryListener;
 import io.github.skyvernstarter.client.SkyvernRetryPolicy;
 import io.github.skyvernstarter.client.SkyvernWebClientCustomizer;
 import io.github.skyvernstarter.client.SkyvernWorkflowOperations;
@@ -24,6 +27,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.retry.RetryPolicySettings;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
@@ -52,7 +56,7 @@ public final class SkyvernAutoConfiguration {
 	SkyvernApiClient skyvernApiClient(SkyvernProperties properties, ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
-			ObjectProvider<SkyvernWebClientCustomizer> customizers, ObjectProvider<SkyvernRetryPolicy> retryPolicy) {
+			ObjectProvider<SkyvernWebClientCustomizer> customizers, SkyvernRetryPolicy retryPolicy) {
 		String apiKey = properties.requireApiKey();
 		String baseUrl = properties.requireBaseUrl();
 		// Boot's builder is a prototype: this copy is ours, and the application's builder is untouched.
@@ -67,8 +71,28 @@ public final class SkyvernAutoConfiguration {
 			.codecs((codecs) -> codecs.defaultCodecs()
 				.maxInMemorySize((int) Math.min(Integer.MAX_VALUE, properties.getMaxResponseSize().toBytes())));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return new SkyvernApiClient(builder.build(), apiKey, properties.getResponseTimeout(),
-				retryPolicy.getIfAvailable(SkyvernRetryPolicy::none));
+		return new SkyvernApiClient(builder.build(), apiKey, properties.getResponseTimeout(), retryPolicy);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SkyvernRetryPolicy skyvernRetryPolicy(SkyvernProperties properties,
+			ObjectProvider<SkyvernRetryListener> retryListeners) {
+		properties.validateTimesAndRetry();
+		SkyvernProperties.Retry retry = properties.getRetry();
+		if (!retry.isEnabled() || retry.getMaxRetries() == 0) {
+			return SkyvernRetryPolicy.none();
+		}
+		RetryPolicySettings settings = new RetryPolicySettings();
+		settings.setMaxRetries(retry.getMaxRetries());
+		settings.setDelay(retry.getInitialDelay());
+		settings.setMultiplier(retry.getMultiplier());
+		settings.setMaxDelay(retry.getMaxDelay());
+		settings.setJitter(retry.getJitter().isZero() ? null : retry.getJitter());
+		List<SkyvernRetryListener> listeners = retryListeners.orderedStream().toList();
+		return new DefaultSkyvernRetryPolicy(settings, retry.getMaxRetryAfter(), Schedulers.parallel(),
+				(operation, failure, attempt, delay) -> listeners
+					.forEach((listener) -> listener.onRetry(operation, failure, attempt, delay)));
 	}
 
 	@Bean

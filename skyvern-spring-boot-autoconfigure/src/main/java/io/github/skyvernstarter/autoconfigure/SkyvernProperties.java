@@ -60,6 +60,8 @@ public class SkyvernProperties {
 	 */
 	private DataSize maxResponseSize = DataSize.ofMegabytes(32);
 
+	private final Retry retry = new Retry();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -124,6 +126,10 @@ public class SkyvernProperties {
 		this.maxResponseSize = maxResponseSize;
 	}
 
+	public Retry getRetry() {
+		return this.retry;
+	}
+
 	/**
 	 * Return the API key, failing with a message that says how to set it.
 	 * @return the API key
@@ -169,12 +175,154 @@ public class SkyvernProperties {
 		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
+	/**
+	 * Check that times and retry settings are in range, failing with a message that names the
+	 * property.
+	 * @throws SkyvernConfigurationException if a value is out of range
+	 */
+	void validateTimesAndRetry() {
+		requirePositive("skyvern.connect-timeout", this.connectTimeout);
+		requirePositive("skyvern.response-timeout", this.responseTimeout);
+		requirePositive("skyvern.wait-timeout", this.waitTimeout);
+		requirePositive("skyvern.poll-interval", this.pollInterval);
+		if (this.retry.maxRetries < 0) {
+			throw new SkyvernConfigurationException("skyvern.retry.max-retries",
+					"max retries is negative (" + this.retry.maxRetries + ")",
+					"Set skyvern.retry.max-retries to 0 (no retries) or more.");
+		}
+		requirePositive("skyvern.retry.initial-delay", this.retry.initialDelay);
+		requirePositive("skyvern.retry.max-delay", this.retry.maxDelay);
+		requirePositive("skyvern.retry.max-retry-after", this.retry.maxRetryAfter);
+		if (this.retry.jitter.isNegative()) {
+			throw new SkyvernConfigurationException("skyvern.retry.jitter", "jitter is negative",
+					"Set skyvern.retry.jitter to 0 or a positive duration such as 100ms.");
+		}
+		if (this.retry.multiplier < 1) {
+			throw new SkyvernConfigurationException("skyvern.retry.multiplier",
+					"multiplier " + this.retry.multiplier + " is below 1",
+					"Set skyvern.retry.multiplier to 1 (constant delay) or more.");
+		}
+	}
+
+	private static void requirePositive(String property, @Nullable Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new SkyvernConfigurationException(property, "the duration " + value + " is not positive",
+					"Set " + property + " to a positive duration such as 10s or 500ms.");
+		}
+	}
+
 	@Override
 	public String toString() {
 		return "SkyvernProperties[enabled=" + this.enabled + ", apiKey=" + ((this.apiKey != null) ? "******" : "none")
 				+ ", baseUrl=" + this.baseUrl + ", connectTimeout=" + this.connectTimeout + ", responseTimeout="
 				+ this.responseTimeout + ", waitTimeout=" + this.waitTimeout + ", pollInterval=" + this.pollInterval
-				+ "]";
+				+ ", retry=" + this.retry + "]";
+	}
+
+	/**
+	 * Retries of failed calls ({@code skyvern.retry.*}); a run start is only retried when no run can
+	 * have been created.
+	 */
+	public static class Retry {
+
+		/**
+		 * Whether to retry failed calls that are safe to send again.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Most retries of one call after its first attempt; 0 turns retries off.
+		 */
+		private long maxRetries = 2;
+
+		/**
+		 * Delay before the first retry.
+		 */
+		private Duration initialDelay = Duration.ofMillis(500);
+
+		/**
+		 * Factor applied to the delay after each retry.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Longest delay between two attempts.
+		 */
+		private Duration maxDelay = Duration.ofSeconds(8);
+
+		/**
+		 * Random variation added to or taken from each delay, so many clients do not retry in step.
+		 */
+		private Duration jitter = Duration.ofMillis(100);
+
+		/**
+		 * Longest Retry-After delay honoured; a longer one is shortened to this.
+		 */
+		private Duration maxRetryAfter = Duration.ofSeconds(30);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public long getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(long maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public Duration getInitialDelay() {
+			return this.initialDelay;
+		}
+
+		public void setInitialDelay(Duration initialDelay) {
+			this.initialDelay = initialDelay;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+		public Duration getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(Duration jitter) {
+			this.jitter = jitter;
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
+		}
+
+		@Override
+		public String toString() {
+			return "Retry[enabled=" + this.enabled + ", maxRetries=" + this.maxRetries + ", initialDelay="
+					+ this.initialDelay + ", multiplier=" + this.multiplier + ", maxDelay=" + this.maxDelay
+					+ ", jitter=" + this.jitter + ", maxRetryAfter=" + this.maxRetryAfter + "]";
+		}
+
 	}
 
 }

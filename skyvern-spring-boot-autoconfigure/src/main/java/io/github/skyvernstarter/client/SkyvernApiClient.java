@@ -20,6 +20,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -33,7 +34,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * <p>
  * It writes requests in Skyvern's wire format, reads answers into {@link SkyvernRun}, turns error
  * statuses and transport failures into {@link SkyvernException}s, applies the response timeout and
- * per-request {@link RequestOptions}, and retries as {@link SkyvernRetryPolicy} decides. Most
+ * per-request {@link RequestOptions}, and retries as {@link SkyvernRetryPolicy} decides (by default
+ * {@link DefaultSkyvernRetryPolicy}, with the rule written in {@link SkyvernRetryDecision}). Most
  * applications use {@link SkyvernWorkflowTemplate} or {@link ReactiveSkyvernWorkflowTemplate}
  * instead.
  */
@@ -166,8 +168,8 @@ public class SkyvernApiClient {
 				headers.set(API_KEY_HEADER, (options.getApiKey() != null) ? options.getApiKey() : this.apiKey.value());
 			})
 			.accept(MediaType.APPLICATION_JSON);
-		if (call.operation().method().name().equals("POST")) {
-			byte[] body = encodeBody(call, options);
+		byte[] body = encodeBody(call, options);
+		if (body.length > 0) {
 			spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 		}
 		return spec.exchangeToMono((response) -> response.bodyToMono(byte[].class)
@@ -176,7 +178,8 @@ public class SkyvernApiClient {
 	}
 
 	private byte[] encodeBody(Call call, RequestOptions options) {
-		if (call.body() == null && options.getBodyParameters().isEmpty()) {
+		boolean sendsBody = call.operation().method() != HttpMethod.GET;
+		if (!sendsBody || (call.body() == null && options.getBodyParameters().isEmpty())) {
 			return EMPTY;
 		}
 		Map<String, @Nullable Object> body = new LinkedHashMap<>();
@@ -208,10 +211,11 @@ public class SkyvernApiClient {
 
 	private SkyvernException transportFailure(Call call, Throwable ex, Duration timeout) {
 		String target = call.operation().describe() + ((call.runId() != null) ? " (run " + call.runId() + ")" : "");
+		String runMayExist = call.operation().createsRun() ? ". " + SkyvernException.RUN_MAY_EXIST_HINT : "";
 		if (ex instanceof TimeoutException) {
 			return new SkyvernTransportException(call.operation(), SkyvernTransportException.Kind.RESPONSE_TIMEOUT,
 					"No complete answer from Skyvern to " + target + " within the response timeout of " + timeout
-							+ " (skyvern.response-timeout, or RequestOptions.timeout for one call)",
+							+ " (skyvern.response-timeout, or RequestOptions.timeout for one call)" + runMayExist,
 					call.runId(), ex);
 		}
 		if (isConnectFailure(ex)) {
@@ -221,8 +225,8 @@ public class SkyvernApiClient {
 					call.runId(), ex);
 		}
 		return new SkyvernTransportException(call.operation(), SkyvernTransportException.Kind.CONNECTION_LOST,
-				"Connection to Skyvern lost during " + target + ": " + SkyvernErrors.rootMessage(ex), call.runId(),
-				ex);
+				"Connection to Skyvern lost during " + target + ": " + SkyvernErrors.rootMessage(ex) + runMayExist,
+				call.runId(), ex);
 	}
 
 	/**

@@ -7,6 +7,13 @@ import org.jspecify.annotations.Nullable;
  */
 public class SkyvernException extends RuntimeException {
 
+	/**
+	 * What to do when a run start failed in a way that leaves the run's existence unknown.
+	 */
+	static final String RUN_MAY_EXIST_HINT = "The run may or may not have been created, so it was not started "
+			+ "again (a second start would be a second, billed run): list the workflow's runs (GET /v1/runs) or "
+			+ "check the Skyvern dashboard before starting it again";
+
 	private final @Nullable String runId;
 
 	/**
@@ -18,6 +25,15 @@ public class SkyvernException extends RuntimeException {
 	public SkyvernException(String message, @Nullable String runId, @Nullable Throwable cause) {
 		super(message, cause);
 		this.runId = runId;
+	}
+
+	/**
+	 * Whether this failure happened while starting a run after the request may have reached Skyvern,
+	 * so a run may exist although no run id came back. Such failures are never retried.
+	 * @return {@code true} if a run may have been created
+	 */
+	public boolean runMayHaveBeenCreated() {
+		return false;
 	}
 
 	/**

@@ -4,6 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Skyvern failed with a server error (5xx).
+ * <p>
+ * When starting a run, the run may or may not have been created: such a call is never retried, and
+ * {@link #runMayHaveBeenCreated()} says so.
  */
 public class SkyvernServerException extends SkyvernApiException {
 
@@ -14,8 +17,15 @@ public class SkyvernServerException extends SkyvernApiException {
 	 * @param detail Skyvern's error text, if any
 	 * @param runId the run concerned, if known
 	 */
-	public SkyvernServerException(SkyvernOperation operation, int statusCode, @Nullable String detail, @Nullable String runId) {
-		super(operation, statusCode, detail, runId);
+	public SkyvernServerException(SkyvernOperation operation, int statusCode, @Nullable String detail,
+			@Nullable String runId) {
+		super(operation, statusCode, detail, runId,
+				operation.createsRun() ? SkyvernException.RUN_MAY_EXIST_HINT : null);
+	}
+
+	@Override
+	public boolean runMayHaveBeenCreated() {
+		return getOperation().createsRun();
 	}
 
 }

@@ -27,6 +27,11 @@ public class SkyvernTransportException extends SkyvernException {
 		this.kind = kind;
 	}
 
+	@Override
+	public boolean runMayHaveBeenCreated() {
+		return this.operation.createsRun() && this.kind.requestMayHaveBeenSent();
+	}
+
 	/**
 	 * Return the call that failed.
 	 * @return the operation
