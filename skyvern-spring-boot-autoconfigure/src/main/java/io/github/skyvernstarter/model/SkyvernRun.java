@@ -69,6 +69,8 @@ public record SkyvernRun(String runId, RunStatus status, JsonNode output, @Nulla
 			throw new IllegalArgumentException("Run " + runId + " has no status");
 		}
 		output = (output != null) ? output : NullNode.getInstance();
+		// Jackson hands a JSON null to a JsonNode component as NullNode; "not echoed" is null either way.
+		runRequest = (runRequest != null && !runRequest.isNull()) ? runRequest : null;
 	}
 
 	/**
