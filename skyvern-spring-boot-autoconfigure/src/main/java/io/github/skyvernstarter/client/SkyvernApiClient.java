@@ -156,6 +156,7 @@ public class SkyvernApiClient {
 	}
 
 	private <T> Mono<T> send(Call call, RequestOptions options, Function<byte[], T> decoder) {
+		String apiKey = (options.getApiKey() != null) ? options.getApiKey() : this.apiKey.value();
 		WebClient.RequestBodySpec spec = this.webClient.method(call.operation().method())
 			.uri(call.operation().uriTemplate(), (uriBuilder) -> {
 				uriBuilder.queryParams(call.query());
@@ -165,7 +166,7 @@ public class SkyvernApiClient {
 			.headers((headers) -> {
 				headers.addAll(call.headers());
 				options.getHeaders().forEach(headers::put);
-				headers.set(API_KEY_HEADER, (options.getApiKey() != null) ? options.getApiKey() : this.apiKey.value());
+				headers.set(API_KEY_HEADER, apiKey);
 			})
 			.accept(MediaType.APPLICATION_JSON);
 		byte[] body = encodeBody(call, options);
@@ -174,7 +175,7 @@ public class SkyvernApiClient {
 		}
 		return spec.exchangeToMono((response) -> response.bodyToMono(byte[].class)
 			.defaultIfEmpty(EMPTY)
-			.map((bytes) -> decode(call, response, bytes, decoder)));
+			.map((bytes) -> decode(call, response, bytes, decoder, apiKey)));
 	}
 
 	private byte[] encodeBody(Call call, RequestOptions options) {
@@ -190,22 +191,27 @@ public class SkyvernApiClient {
 		return SkyvernJson.mapper().writeValueAsBytes(body);
 	}
 
-	private <T> T decode(Call call, ClientResponse response, byte[] bytes, Function<byte[], T> decoder) {
+	private <T> T decode(Call call, ClientResponse response, byte[] bytes, Function<byte[], T> decoder,
+			String apiKey) {
 		int status = response.statusCode().value();
 		if (!response.statusCode().is2xxSuccessful()) {
-			throw SkyvernErrors.fromResponse(call.operation(), status, response.headers().asHttpHeaders(), bytes,
-					call.runId());
+			// Skyvern does not echo the key, but a proxy or debugging server in front of it may.
+			throw SkyvernErrors.fromResponse(call.operation(), status, response.headers().asHttpHeaders(),
+					SkyvernErrors.redact(bytes, apiKey), call.runId());
 		}
 		try {
 			return decoder.apply(bytes);
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
+			String reason = ex.getMessage();
+			// A parser message quoting the key must not reach logs through the cause's message either.
+			boolean quotesKey = reason != null && !apiKey.isEmpty() && reason.contains(apiKey);
 			throw new SkyvernMalformedResponseException(call.operation(), status,
 					"Skyvern answered " + status + " to " + call.operation().describe()
 							+ ((call.runId() != null) ? " (run " + call.runId() + ")" : "")
 							+ " with a body this client cannot read (" + bytes.length + " bytes): "
-							+ SkyvernErrors.firstLine(ex.getMessage()),
-					call.runId(), ex);
+							+ SkyvernErrors.firstLine((reason != null) ? SkyvernErrors.redact(reason, apiKey) : null),
+					call.runId(), quotesKey ? null : ex);
 		}
 	}
 

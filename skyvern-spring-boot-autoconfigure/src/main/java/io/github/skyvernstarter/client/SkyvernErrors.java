@@ -26,6 +26,8 @@ final class SkyvernErrors {
 
 	private static final int MAX_DETAIL_LENGTH = 500;
 
+	private static final String MASK = "******";
+
 	private SkyvernErrors() {
 	}
 
@@ -125,6 +127,28 @@ final class SkyvernErrors {
 		catch (DateTimeParseException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * Mask every occurrence of a secret in a response body.
+	 * @param body the body
+	 * @param secret the secret, for example the API key sent with the call
+	 * @return the body, unchanged when it does not contain the secret
+	 */
+	static byte[] redact(byte[] body, String secret) {
+		String text = new String(body, StandardCharsets.UTF_8);
+		return (!secret.isEmpty() && text.contains(secret)) ? redact(text, secret).getBytes(StandardCharsets.UTF_8)
+				: body;
+	}
+
+	/**
+	 * Mask every occurrence of a secret in a text.
+	 * @param text the text
+	 * @param secret the secret, for example the API key sent with the call
+	 * @return the text with the secret masked
+	 */
+	static String redact(String text, String secret) {
+		return secret.isEmpty() ? text : text.replace(secret, MASK);
 	}
 
 	static String truncate(String text) {
