@@ -1,0 +1,105 @@
+package io.github.skyvernstarter.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import io.github.skyvernstarter.model.SkyvernRun;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Published when a verified run-finished webhook arrives; handle it with an {@code @EventListener}
+ * method.
+ * <p>
+ * Each ({@code run_id}, {@code status}) is published once within the duplicate window. Listeners run
+ * before Skyvern gets its answer: if one throws, Skyvern is answered with an error and delivers
+ * again, and the event is published again then.
+ */
+public final class SkyvernRunFinishedEvent {
+
+	private final SkyvernRun run;
+
+	private final byte[] body;
+
+	private final HttpHeaders headers;
+
+	private final Instant receivedAt;
+
+	private final @Nullable Instant skyvernTimestamp;
+
+	/**
+	 * Create an event.
+	 * @param run the run parsed from the body
+	 * @param body the request body exactly as received and verified
+	 * @param headers the request headers
+	 * @param receivedAt when this application received the delivery
+	 * @param skyvernTimestamp the {@code x-skyvern-timestamp} header, or {@code null} if absent or
+	 * unreadable
+	 */
+	public SkyvernRunFinishedEvent(SkyvernRun run, byte[] body, HttpHeaders headers, Instant receivedAt,
+			@Nullable Instant skyvernTimestamp) {
+		this.run = run;
+		this.body = body.clone();
+		this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
+		this.receivedAt = receivedAt;
+		this.skyvernTimestamp = skyvernTimestamp;
+	}
+
+	/**
+	 * Return the run, the same type the workflow templates return.
+	 * @return the run
+	 */
+	public SkyvernRun getRun() {
+		return this.run;
+	}
+
+	/**
+	 * Return a copy of the request body exactly as received: the signed bytes, with the legacy keys
+	 * that {@link SkyvernRun} does not model.
+	 * @return the body
+	 */
+	public byte[] getBody() {
+		return this.body.clone();
+	}
+
+	/**
+	 * Return the request body as a string.
+	 * @return the body decoded as UTF-8
+	 */
+	public String getBodyAsString() {
+		return new String(this.body, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Return the request headers.
+	 * @return read-only headers
+	 */
+	public HttpHeaders getHeaders() {
+		return this.headers;
+	}
+
+	/**
+	 * Return when this application received the delivery, by its own clock.
+	 * @return the receipt time
+	 */
+	public Instant getReceivedAt() {
+		return this.receivedAt;
+	}
+
+	/**
+	 * Return the sender's {@code x-skyvern-timestamp}: informative only, since it is not signed and
+	 * some Skyvern servers skew it by their time zone's offset.
+	 * @return the sender's timestamp, or {@code null} if absent or unreadable
+	 */
+	public @Nullable Instant getSkyvernTimestamp() {
+		return this.skyvernTimestamp;
+	}
+
+	@Override
+	public String toString() {
+		return "SkyvernRunFinishedEvent[runId=" + this.run.runId() + ", status=" + this.run.status() + ", receivedAt="
+				+ this.receivedAt + "]";
+	}
+
+}

@@ -1,0 +1,158 @@
+package io.github.skyvernstarter.webhook;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.skyvernstarter.client.RunCompletionSource;
+import io.github.skyvernstarter.model.SkyvernRun;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+
+/**
+ * {@link RunCompletionSource} fed by verified run-finished webhooks: a waiting {@code runWorkflow} or
+ * {@code waitForCompletion} finishes as soon as the webhook for its run arrives.
+ * <p>
+ * A webhook can arrive before the wait starts (a quick run, or a wait started later), so recently
+ * finished runs are kept for a short while; the cache is bounded by age, count and body size,
+ * because runs can carry megabytes of output. Polling continues at {@link #fallbackPollInterval()},
+ * so a lost webhook, or one that reaches another instance, only delays a wait.
+ */
+public class SkyvernWebhookRunCompletionSource implements RunCompletionSource {
+
+	static final Duration RECENT_RUN_TTL = Duration.ofMinutes(2);
+
+	static final int MAX_RECENT_RUNS = 64;
+
+	static final long MAX_RECENT_BYTES = 64L * 1024 * 1024;
+
+	private final Duration fallbackPollInterval;
+
+	private final Clock clock;
+
+	private final Map<String, Set<MonoSink<SkyvernRun>>> waiters = new ConcurrentHashMap<>();
+
+	// Insertion order is age order, so expired entries sit at the head.
+	private final LinkedHashMap<String, Recent> recent = new LinkedHashMap<>();
+
+	private long recentBytes;
+
+	/**
+	 * Create a completion source.
+	 * @param fallbackPollInterval the poll interval while webhooks are expected
+	 */
+	public SkyvernWebhookRunCompletionSource(Duration fallbackPollInterval) {
+		this(fallbackPollInterval, Clock.systemUTC());
+	}
+
+	/**
+	 * Create a completion source.
+	 * @param fallbackPollInterval the poll interval while webhooks are expected
+	 * @param clock the clock that ages recently finished runs
+	 */
+	public SkyvernWebhookRunCompletionSource(Duration fallbackPollInterval, Clock clock) {
+		if (fallbackPollInterval.isNegative() || fallbackPollInterval.isZero()) {
+			throw new IllegalArgumentException("Fallback poll interval must be positive");
+		}
+		this.fallbackPollInterval = fallbackPollInterval;
+		this.clock = clock;
+	}
+
+	@Override
+	public Mono<SkyvernRun> awaitFinished(String runId) {
+		return Mono.create((sink) -> {
+			// Register before looking at the cache: a run finishing in between is then seen by one
+			// of the two, and a second success signal is ignored by the sink.
+			this.waiters.compute(runId, (id, sinks) -> {
+				Set<MonoSink<SkyvernRun>> forRun = (sinks != null) ? sinks : ConcurrentHashMap.newKeySet();
+				forRun.add(sink);
+				return forRun;
+			});
+			sink.onDispose(() -> removeWaiter(runId, sink));
+			SkyvernRun finished = recentRun(runId);
+			if (finished != null) {
+				sink.success(finished);
+			}
+		});
+	}
+
+	@Override
+	public Duration fallbackPollInterval() {
+		return this.fallbackPollInterval;
+	}
+
+	/**
+	 * Report a run that a verified webhook says is finished; runs that are not final are ignored.
+	 * @param run the run
+	 * @param bodySize the size of the webhook body, which bounds the memory the run takes
+	 */
+	public void runFinished(SkyvernRun run, long bodySize) {
+		if (!run.isFinal()) {
+			return;
+		}
+		remember(run, bodySize);
+		Set<MonoSink<SkyvernRun>> forRun = this.waiters.get(run.runId());
+		if (forRun != null) {
+			forRun.forEach((sink) -> sink.success(run));
+		}
+	}
+
+	/**
+	 * Return how many waits are registered now.
+	 * @return the number of waits
+	 */
+	public int waiting() {
+		return this.waiters.values().stream().mapToInt(Set::size).sum();
+	}
+
+	private void removeWaiter(String runId, MonoSink<SkyvernRun> sink) {
+		this.waiters.computeIfPresent(runId, (id, sinks) -> {
+			sinks.remove(sink);
+			return sinks.isEmpty() ? null : sinks;
+		});
+	}
+
+	private synchronized void remember(SkyvernRun run, long bodySize) {
+		Instant now = this.clock.instant();
+		Recent previous = this.recent.remove(run.runId());
+		if (previous != null) {
+			this.recentBytes -= previous.bodySize();
+		}
+		if (bodySize > MAX_RECENT_BYTES) {
+			return;
+		}
+		this.recent.put(run.runId(), new Recent(run, now.plus(RECENT_RUN_TTL), bodySize));
+		this.recentBytes += bodySize;
+		evict(now);
+	}
+
+	private synchronized @Nullable SkyvernRun recentRun(String runId) {
+		evict(this.clock.instant());
+		Recent entry = this.recent.get(runId);
+		return (entry != null) ? entry.run() : null;
+	}
+
+	private void evict(Instant now) {
+		Iterator<Recent> entries = this.recent.values().iterator();
+		while (entries.hasNext()) {
+			Recent oldest = entries.next();
+			boolean expired = !oldest.expiresAt().isAfter(now);
+			if (!expired && this.recent.size() <= MAX_RECENT_RUNS && this.recentBytes <= MAX_RECENT_BYTES) {
+				return;
+			}
+			entries.remove();
+			this.recentBytes -= oldest.bodySize();
+		}
+	}
+
+	private record Recent(SkyvernRun run, Instant expiresAt, long bodySize) {
+
+	}
+
+}

@@ -1,0 +1,121 @@
+package io.github.skyvernstarter.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.github.skyvernstarter.model.SkyvernJson;
+import io.github.skyvernstarter.model.SkyvernRun;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link SkyvernWebhookRunCompletionSource}.
+ */
+class SkyvernWebhookRunCompletionSourceTests {
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-08-22T18:35:12Z"));
+
+	private final SkyvernWebhookRunCompletionSource source = new SkyvernWebhookRunCompletionSource(
+			Duration.ofMinutes(3), this.clock);
+
+	static SkyvernRun run(String runId, String status) {
+		return SkyvernJson.mapper()
+			.readValue(("{\"run_id\":\"" + runId + "\",\"status\":\"" + status + "\"}").getBytes(StandardCharsets.UTF_8),
+					SkyvernRun.class);
+	}
+
+	@Test
+	void waitFinishesWhenTheRunsWebhookArrives() {
+		StepVerifier.create(this.source.awaitFinished("wr_1"))
+			.expectSubscription()
+			.then(() -> this.source.runFinished(run("wr_other", "completed"), 10))
+			.expectNoEvent(Duration.ofMillis(20))
+			.then(() -> this.source.runFinished(run("wr_1", "completed"), 10))
+			.assertNext((run) -> assertThat(run.runId()).isEqualTo("wr_1"))
+			.verifyComplete();
+		assertThat(this.source.waiting()).isZero();
+	}
+
+	@Test
+	void waitStartedAfterTheWebhookFinishesAtOnce() {
+		this.source.runFinished(run("wr_2", "failed"), 10);
+		StepVerifier.create(this.source.awaitFinished("wr_2"))
+			.assertNext((run) -> assertThat(run.status().value()).isEqualTo("failed"))
+			.verifyComplete();
+	}
+
+	@Test
+	void everyWaitForTheSameRunFinishes() {
+		StepVerifier.create(this.source.awaitFinished("wr_3").zipWith(this.source.awaitFinished("wr_3")))
+			.expectSubscription()
+			.then(() -> this.source.runFinished(run("wr_3", "completed"), 10))
+			.expectNextCount(1)
+			.verifyComplete();
+	}
+
+	@Test
+	void statusThatIsNotFinalFinishesNoWait() {
+		this.source.runFinished(run("wr_4", "paused"), 10);
+		StepVerifier.create(this.source.awaitFinished("wr_4"))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(50))
+			.thenCancel()
+			.verify();
+	}
+
+	@Test
+	void cancelledWaitIsForgotten() {
+		Disposable wait = this.source.awaitFinished("wr_5").subscribe();
+		assertThat(this.source.waiting()).isEqualTo(1);
+		wait.dispose();
+		assertThat(this.source.waiting()).isZero();
+	}
+
+	@Test
+	void recentRunsExpire() {
+		this.source.runFinished(run("wr_6", "completed"), 10);
+		this.clock.advance(SkyvernWebhookRunCompletionSource.RECENT_RUN_TTL);
+		StepVerifier.create(this.source.awaitFinished("wr_6"))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(20))
+			.thenCancel()
+			.verify();
+	}
+
+	@Test
+	void recentRunsAreBoundedByCount() {
+		for (int i = 0; i <= SkyvernWebhookRunCompletionSource.MAX_RECENT_RUNS; i++) {
+			this.source.runFinished(run("wr_c" + i, "completed"), 10);
+		}
+		StepVerifier.create(this.source.awaitFinished("wr_c0"))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(20))
+			.thenCancel()
+			.verify();
+		StepVerifier.create(this.source.awaitFinished("wr_c1")).expectNextCount(1).verifyComplete();
+	}
+
+	@Test
+	void recentRunsAreBoundedByBodySize() {
+		long third = SkyvernWebhookRunCompletionSource.MAX_RECENT_BYTES / 3;
+		for (int i = 0; i < 4; i++) {
+			this.source.runFinished(run("wr_b" + i, "completed"), third);
+		}
+		StepVerifier.create(this.source.awaitFinished("wr_b0"))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(20))
+			.thenCancel()
+			.verify();
+		StepVerifier.create(this.source.awaitFinished("wr_b3")).expectNextCount(1).verifyComplete();
+	}
+
+	@Test
+	void reportsTheFallbackPollInterval() {
+		assertThat(this.source.fallbackPollInterval()).isEqualTo(Duration.ofMinutes(3));
+	}
+
+}
