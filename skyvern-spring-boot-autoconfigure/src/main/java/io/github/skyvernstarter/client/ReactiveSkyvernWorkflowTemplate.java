@@ -114,8 +114,11 @@ public class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowO
 			Mono<SkyvernRun> poll = this.client.getRun(runId, options)
 				.doOnNext((run) -> lastStatus.set(run.status()))
 				.filter(SkyvernRun::isFinal);
-			Mono<SkyvernRun> polling = (delayFirstPoll ? Mono.delay(interval, this.timer).then(poll) : poll)
+			Mono<SkyvernRun> repeatedPoll = poll
 				.repeatWhenEmpty((emptyPolls) -> emptyPolls.delayElements(interval, this.timer));
+			// The first delay stays outside the repeat: inside it, every repeat would wait twice.
+			Mono<SkyvernRun> polling = delayFirstPoll ? Mono.delay(interval, this.timer).then(repeatedPoll)
+					: repeatedPoll;
 			Mono<SkyvernRun> finished = (this.completionSource != null)
 					? Mono.firstWithSignal(this.completionSource.awaitFinished(runId), polling) : polling;
 			return finished.timeout(timeout, Mono.error(() -> new SkyvernWaitTimeoutException(runId,
