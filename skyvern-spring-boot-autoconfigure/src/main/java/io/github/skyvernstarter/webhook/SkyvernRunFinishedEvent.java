@@ -41,7 +41,8 @@ public final class SkyvernRunFinishedEvent {
 			@Nullable Instant skyvernTimestamp) {
 		this.run = run;
 		this.body = body.clone();
-		this.headers = HttpHeaders.readOnlyHttpHeaders(headers);
+		// A copy: a server's request headers are a view that is recycled once the request ends.
+		this.headers = HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(headers));
 		this.receivedAt = receivedAt;
 		this.skyvernTimestamp = skyvernTimestamp;
 	}

@@ -1,0 +1,175 @@
+package io.github.skyvernstarter.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.skyvernstarter.client.RunCompletionSource;
+import io.github.skyvernstarter.webhook.EnableSkyvernWebhooks;
+import io.github.skyvernstarter.webhook.InMemorySkyvernWebhookIdempotencyStore;
+import io.github.skyvernstarter.webhook.ReactiveSkyvernWebhookHandler;
+import io.github.skyvernstarter.webhook.ServletSkyvernWebhookHandler;
+import io.github.skyvernstarter.webhook.SkyvernWebhookIdempotencyStore;
+import io.github.skyvernstarter.webhook.SkyvernWebhookReceiver;
+import io.github.skyvernstarter.webhook.SkyvernWebhookRunCompletionSource;
+import io.github.skyvernstarter.webhook.SkyvernWebhookUrlCustomizer;
+import io.github.skyvernstarter.webhook.SkyvernWebhookVerifier;
+import io.github.skyvernstarter.webhook.SkyvernWebhooksMarkerConfiguration;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+
+/**
+ * Auto-configuration of the Skyvern webhook receiver, switched on by {@link EnableSkyvernWebhooks}.
+ * <p>
+ * Being an auto-configuration (rather than a configuration the annotation imports directly) makes
+ * {@code @ConditionalOnMissingBean} reliable: an application's own beans, such as a shared
+ * {@link SkyvernWebhookIdempotencyStore}, are registered before these conditions are evaluated.
+ */
+@AutoConfiguration
+@ConditionalOnBean(SkyvernWebhooksMarkerConfiguration.Marker.class)
+@EnableConfigurationProperties({ SkyvernWebhookProperties.class, SkyvernProperties.class })
+public final class SkyvernWebhookAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(SkyvernWebhookAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	SkyvernWebhookVerifier skyvernWebhookVerifier(SkyvernWebhookProperties webhooks, SkyvernProperties skyvern) {
+		List<String> keys = new ArrayList<>();
+		if (skyvern.getApiKey() != null) {
+			keys.add(skyvern.getApiKey());
+		}
+		keys.addAll(webhooks.getSigningKeys());
+		Duration tolerance = webhooks.getTimestampTolerance();
+		if (tolerance != null) {
+			requirePositive("skyvern.webhooks.timestamp-tolerance", tolerance);
+		}
+		SkyvernWebhookVerifier verifier = new SkyvernWebhookVerifier(keys, tolerance, Clock.systemUTC());
+		if (webhooks.isVerifySignatures() && !verifier.hasKeys()) {
+			throw new SkyvernConfigurationException("skyvern.webhooks.signing-keys",
+					"no key is set to verify Skyvern webhook signatures",
+					"Set skyvern.api-key to the API key that starts the runs, or list the keys that sign the "
+							+ "webhooks in skyvern.webhooks.signing-keys.");
+		}
+		return verifier;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SkyvernWebhookIdempotencyStore skyvernWebhookIdempotencyStore(SkyvernWebhookProperties webhooks) {
+		requirePositive("skyvern.webhooks.duplicate-window", webhooks.getDuplicateWindow());
+		if (webhooks.getMaxTrackedDeliveries() < 1) {
+			throw new SkyvernConfigurationException("skyvern.webhooks.max-tracked-deliveries",
+					"the number of tracked deliveries must be at least 1",
+					"Set skyvern.webhooks.max-tracked-deliveries to a positive number, for example 10000.");
+		}
+		return new InMemorySkyvernWebhookIdempotencyStore(webhooks.getDuplicateWindow(),
+				webhooks.getMaxTrackedDeliveries());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(RunCompletionSource.class)
+	SkyvernWebhookRunCompletionSource skyvernWebhookRunCompletionSource(SkyvernWebhookProperties webhooks) {
+		requirePositive("skyvern.webhooks.fallback-poll-interval", webhooks.getFallbackPollInterval());
+		return new SkyvernWebhookRunCompletionSource(webhooks.getFallbackPollInterval());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty("skyvern.webhooks.public-url")
+	SkyvernWebhookUrlCustomizer skyvernWebhookUrlCustomizer(SkyvernWebhookProperties webhooks) {
+		String path = requirePath(webhooks);
+		String publicUrl = webhooks.getPublicUrl();
+		try {
+			return new SkyvernWebhookUrlCustomizer(SkyvernWebhookUrlCustomizer.webhookUrl(publicUrl, path));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new SkyvernConfigurationException("skyvern.webhooks.public-url",
+					"the public URL '" + publicUrl + "' is invalid: " + ex.getMessage(),
+					"Set skyvern.webhooks.public-url to the absolute http(s) URL at which Skyvern reaches this "
+							+ "application, for example https://app.example.com.");
+		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SkyvernWebhookReceiver skyvernWebhookReceiver(SkyvernWebhookProperties webhooks, SkyvernWebhookVerifier verifier,
+			SkyvernWebhookIdempotencyStore idempotencyStore, ApplicationEventPublisher eventPublisher,
+			ObjectProvider<SkyvernWebhookRunCompletionSource> completionSource) {
+		long maxBodySize = webhooks.getMaxBodySize().toBytes();
+		if (maxBodySize < 1) {
+			throw new SkyvernConfigurationException("skyvern.webhooks.max-body-size",
+					"the largest webhook body must be positive",
+					"Set skyvern.webhooks.max-body-size to a size such as 16MB.");
+		}
+		if (!webhooks.isVerifySignatures()) {
+			logger.warn("Skyvern webhook signatures are NOT verified (skyvern.webhooks.verify-signatures=false): "
+					+ "anyone who can reach " + webhooks.getPath() + " can publish run events and finish waits");
+		}
+		return new SkyvernWebhookReceiver(verifier, webhooks.isVerifySignatures(), idempotencyStore, eventPublisher,
+				completionSource.getIfUnique(), maxBodySize, Clock.systemUTC());
+	}
+
+	private static String requirePath(SkyvernWebhookProperties webhooks) {
+		String path = webhooks.getPath();
+		if (path == null || !path.startsWith("/") || path.isBlank() || path.chars().anyMatch(Character::isWhitespace)) {
+			throw new SkyvernConfigurationException("skyvern.webhooks.path",
+					"the webhook path '" + path + "' does not start with '/' or contains spaces",
+					"Set skyvern.webhooks.path to a path such as " + SkyvernWebhookProperties.DEFAULT_PATH + ".");
+		}
+		return path;
+	}
+
+	private static void requirePositive(String property, Duration duration) {
+		if (duration.isNegative() || duration.isZero()) {
+			throw new SkyvernConfigurationException(property, "the duration must be positive",
+					"Set " + property + " to a positive duration, or remove it to use the default.");
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass(SimpleUrlHandlerMapping.class)
+	static class ServletReceiverConfiguration {
+
+		@Bean
+		SimpleUrlHandlerMapping skyvernWebhookHandlerMapping(SkyvernWebhookProperties webhooks,
+				SkyvernWebhookReceiver receiver) {
+			return ServletSkyvernWebhookHandler.handlerMapping(requirePath(webhooks), receiver);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	@ConditionalOnClass(RouterFunction.class)
+	static class ReactiveReceiverConfiguration {
+
+		@Bean
+		RouterFunction<ServerResponse> skyvernWebhookRouterFunction(SkyvernWebhookProperties webhooks,
+				SkyvernWebhookReceiver receiver) {
+			return ReactiveSkyvernWebhookHandler.routerFunction(requirePath(webhooks), receiver,
+					Schedulers.boundedElastic());
+		}
+
+	}
+
+}

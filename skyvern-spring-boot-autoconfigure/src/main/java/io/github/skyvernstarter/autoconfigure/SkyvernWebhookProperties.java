@@ -1,0 +1,156 @@
+package io.github.skyvernstarter.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for the Skyvern webhook receiver ({@code skyvern.webhooks.*}), active with
+ * {@code @EnableSkyvernWebhooks}.
+ */
+@ConfigurationProperties("skyvern.webhooks")
+public class SkyvernWebhookProperties {
+
+	/**
+	 * Default path of the receiver.
+	 */
+	public static final String DEFAULT_PATH = "/skyvern/webhooks";
+
+	/**
+	 * Path at which the receiver accepts Skyvern's webhook deliveries.
+	 */
+	private String path = DEFAULT_PATH;
+
+	/**
+	 * Keys that sign webhooks, in addition to skyvern.api-key; during a key rotation, list the old and
+	 * the new key.
+	 */
+	private List<String> signingKeys = new ArrayList<>();
+
+	/**
+	 * Whether to verify webhook signatures; when off, anyone who reaches the path can publish run
+	 * events.
+	 */
+	private boolean verifySignatures = true;
+
+	/**
+	 * Largest webhook body accepted; a workflow run's output appears twice in its webhook.
+	 */
+	private DataSize maxBodySize = DataSize.ofMegabytes(16);
+
+	/**
+	 * URL at which Skyvern reaches this application, or the receiver itself; when set, runs started
+	 * without a webhook URL get one.
+	 */
+	private @Nullable String publicUrl;
+
+	/**
+	 * Time between status checks while a wait also listens for its webhook; polling then only guards
+	 * against a lost webhook.
+	 */
+	private Duration fallbackPollInterval = Duration.ofMinutes(3);
+
+	/**
+	 * How long a processed delivery is remembered, so that a repeat is acknowledged without a second
+	 * event.
+	 */
+	private Duration duplicateWindow = Duration.ofHours(24);
+
+	/**
+	 * Most processed deliveries the in-memory store remembers; the oldest are forgotten first.
+	 */
+	private int maxTrackedDeliveries = 10_000;
+
+	/**
+	 * Largest accepted distance between x-skyvern-timestamp and this machine's clock; unset accepts any
+	 * timestamp, because the timestamp is not signed and some servers skew it by hours.
+	 */
+	private @Nullable Duration timestampTolerance;
+
+	public String getPath() {
+		return this.path;
+	}
+
+	public void setPath(String path) {
+		this.path = path;
+	}
+
+	public List<String> getSigningKeys() {
+		return this.signingKeys;
+	}
+
+	public void setSigningKeys(List<String> signingKeys) {
+		this.signingKeys = signingKeys;
+	}
+
+	public boolean isVerifySignatures() {
+		return this.verifySignatures;
+	}
+
+	public void setVerifySignatures(boolean verifySignatures) {
+		this.verifySignatures = verifySignatures;
+	}
+
+	public DataSize getMaxBodySize() {
+		return this.maxBodySize;
+	}
+
+	public void setMaxBodySize(DataSize maxBodySize) {
+		this.maxBodySize = maxBodySize;
+	}
+
+	public @Nullable String getPublicUrl() {
+		return this.publicUrl;
+	}
+
+	public void setPublicUrl(@Nullable String publicUrl) {
+		this.publicUrl = publicUrl;
+	}
+
+	public Duration getFallbackPollInterval() {
+		return this.fallbackPollInterval;
+	}
+
+	public void setFallbackPollInterval(Duration fallbackPollInterval) {
+		this.fallbackPollInterval = fallbackPollInterval;
+	}
+
+	public Duration getDuplicateWindow() {
+		return this.duplicateWindow;
+	}
+
+	public void setDuplicateWindow(Duration duplicateWindow) {
+		this.duplicateWindow = duplicateWindow;
+	}
+
+	public int getMaxTrackedDeliveries() {
+		return this.maxTrackedDeliveries;
+	}
+
+	public void setMaxTrackedDeliveries(int maxTrackedDeliveries) {
+		this.maxTrackedDeliveries = maxTrackedDeliveries;
+	}
+
+	public @Nullable Duration getTimestampTolerance() {
+		return this.timestampTolerance;
+	}
+
+	public void setTimestampTolerance(@Nullable Duration timestampTolerance) {
+		this.timestampTolerance = timestampTolerance;
+	}
+
+	@Override
+	public String toString() {
+		return "SkyvernWebhookProperties[path=" + this.path + ", signingKeys=" + this.signingKeys.size()
+				+ " (masked), verifySignatures=" + this.verifySignatures + ", maxBodySize=" + this.maxBodySize
+				+ ", publicUrl=" + this.publicUrl + ", fallbackPollInterval=" + this.fallbackPollInterval
+				+ ", duplicateWindow=" + this.duplicateWindow + ", maxTrackedDeliveries=" + this.maxTrackedDeliveries
+				+ ", timestampTolerance=" + this.timestampTolerance + "]";
+	}
+
+}
