@@ -1,0 +1,69 @@
+package io.github.skyvernstarter.webhook;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import reactor.core.Disposable;
+import reactor.core.scheduler.Scheduler;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+/**
+ * A virtual-time scheduler that counts the delays scheduled on it, so a test can tell when a wait
+ * whose polls are real HTTP calls has scheduled its next poll, and only then move time on.
+ */
+final class CountingVirtualTimeScheduler implements Scheduler {
+
+	private final VirtualTimeScheduler virtualTime = VirtualTimeScheduler.create();
+
+	private final AtomicInteger delays = new AtomicInteger();
+
+	int delays() {
+		return this.delays.get();
+	}
+
+	void advanceTimeBy(Duration duration) {
+		this.virtualTime.advanceTimeBy(duration);
+	}
+
+	Duration elapsed() {
+		return Duration.ofNanos(this.virtualTime.now(TimeUnit.NANOSECONDS));
+	}
+
+	@Override
+	public Disposable schedule(Runnable task) {
+		return this.virtualTime.schedule(task);
+	}
+
+	@Override
+	public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
+		this.delays.incrementAndGet();
+		return this.virtualTime.schedule(task, delay, unit);
+	}
+
+	@Override
+	public Disposable schedulePeriodically(Runnable task, long initialDelay, long period, TimeUnit unit) {
+		return this.virtualTime.schedulePeriodically(task, initialDelay, period, unit);
+	}
+
+	@Override
+	public long now(TimeUnit unit) {
+		return this.virtualTime.now(unit);
+	}
+
+	@Override
+	public Worker createWorker() {
+		return this.virtualTime.createWorker();
+	}
+
+	@Override
+	public void dispose() {
+		this.virtualTime.dispose();
+	}
+
+	@Override
+	public boolean isDisposed() {
+		return this.virtualTime.isDisposed();
+	}
+
+}
