@@ -98,6 +98,11 @@ public final class SkyvernWebhookAutoConfiguration {
 	SkyvernWebhookUrlCustomizer skyvernWebhookUrlCustomizer(SkyvernWebhookProperties webhooks) {
 		String path = requirePath(webhooks);
 		String publicUrl = webhooks.getPublicUrl();
+		if (publicUrl == null || publicUrl.isBlank()) {
+			throw new SkyvernConfigurationException("skyvern.webhooks.public-url", "the public URL is blank",
+					"Set skyvern.webhooks.public-url to the absolute http(s) URL at which Skyvern reaches this "
+							+ "application, or remove it.");
+		}
 		try {
 			return new SkyvernWebhookUrlCustomizer(SkyvernWebhookUrlCustomizer.webhookUrl(publicUrl, path));
 		}

@@ -106,10 +106,20 @@ public class SkyvernWebhookReceiver {
 		if (!isJson(headers)) {
 			return SkyvernWebhookResponse.of(415, "content type must be application/json");
 		}
-		if (headers.getContentLength() > this.maxBodySize) {
+		if (declaredLength(headers) > this.maxBodySize) {
 			return bodyTooLarge();
 		}
 		return null;
+	}
+
+	private static long declaredLength(HttpHeaders headers) {
+		try {
+			return headers.getContentLength();
+		}
+		catch (NumberFormatException ex) {
+			// Servers reject a malformed Content-Length first; if one got through, reading enforces the limit.
+			return -1;
+		}
 	}
 
 	/**

@@ -117,6 +117,13 @@ class SkyvernWebhookReceiverTests {
 	}
 
 	@Test
+	void malformedDeclaredLengthIsLeftToTheReadLimit() {
+		HttpHeaders headers = signed(runBody("wr_1", "completed"), KEY);
+		headers.set("Content-Length", "12abc");
+		assertThat(this.receiver.checkRequest("POST", headers)).isNull();
+	}
+
+	@Test
 	void answers413ForBodyOverTheLimit() {
 		byte[] body = new byte[(int) MAX_BODY + 1];
 		assertThat(this.receiver.receive(signed(body, KEY), body).status()).isEqualTo(413);
