@@ -17,6 +17,8 @@ import io.github.skyvernstarter.webhook.SkyvernWebhookVerifier.Verification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
@@ -169,6 +171,18 @@ class SkyvernWebhookAutoConfigurationTests {
 					.doesNotContain(ROTATED_KEY);
 			});
 		assertThat(output).contains("Rejected a Skyvern webhook").doesNotContain(API_KEY).doesNotContain(ROTATED_KEY);
+	}
+
+	@Test
+	void actuatorMasksSigningKeysInEverySpelling() {
+		SanitizingFunction sanitizer = new SkyvernActuatorAutoConfiguration.SkyvernSecretsSanitizingFunction();
+		for (String name : new String[] { "skyvern.webhooks.signing-keys[0]", "skyvern.webhooks.signing-keys",
+				"SKYVERN_WEBHOOKS_SIGNING_KEYS", "signingKeys" }) {
+			SanitizableData data = new SanitizableData(null, name, ROTATED_KEY);
+			assertThat(sanitizer.apply(data).getValue()).as(name).isEqualTo(SanitizableData.SANITIZED_VALUE);
+		}
+		SanitizableData path = new SanitizableData(null, "skyvern.webhooks.path", "/skyvern/webhooks");
+		assertThat(sanitizer.apply(path).getValue()).isEqualTo("/skyvern/webhooks");
 	}
 
 	@Test
