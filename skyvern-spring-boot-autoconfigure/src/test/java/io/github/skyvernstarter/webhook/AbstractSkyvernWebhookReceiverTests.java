@@ -13,10 +13,12 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -64,6 +66,9 @@ abstract class AbstractSkyvernWebhookReceiverTests {
 	static void webhookProperties(DynamicPropertyRegistry registry) {
 		registry.add("skyvern.api-key", () -> API_KEY);
 		registry.add("skyvern.webhooks.max-body-size", () -> MAX_BODY + "B");
+		// Huge headers are to reach the receiver: past the server's own limit (8KB by default), Tomcat and
+		// Reactor Netty refuse the request before any application code runs.
+		registry.add("server.max-http-request-header-size", () -> "64KB");
 		List<Vector> vectors = WebhookVectors.all();
 		for (int i = 0; i < vectors.size(); i++) {
 			registry.add("skyvern.webhooks.signing-keys[" + i + "]", vectors.get(i)::apiKey);
@@ -304,15 +309,11 @@ abstract class AbstractSkyvernWebhookReceiverTests {
 		Map<String, Map<Integer, Integer>> statusesByKind = new TreeMap<>();
 		for (int i = 0; i < requests; i++) {
 			HostileRequest request = hostile.get(i);
-			HttpResponse<String> response = responses.get(i).get(30, TimeUnit.SECONDS);
+			HttpResponse<String> response = answer(responses.get(i), request.kind + " (#" + i + ")");
 			statusesByKind.computeIfAbsent(request.kind, (kind) -> new TreeMap<>())
 				.merge(response.statusCode(), 1, Integer::sum);
 			assertThat(response.statusCode()).as("%s (#%d)", request.kind, i).isBetween(400, 499);
-			assertThat(response.body()).as(request.kind).doesNotContain(API_KEY);
-			if (response.statusCode() != 400 && response.statusCode() != 431) {
-				// Answers of the receiver, not of the server's own header checks.
-				assertThat(response.body()).as(request.kind).hasSizeLessThan(40);
-			}
+			assertThat(response.body()).as(request.kind).hasSizeLessThan(40).doesNotContain(API_KEY);
 		}
 		assertThat(this.recorder.events()).isEmpty();
 		assertThat(statusesByKind.values().stream().flatMap((counts) -> counts.values().stream()).mapToInt(Integer::intValue)
@@ -328,13 +329,22 @@ abstract class AbstractSkyvernWebhookReceiverTests {
 		assertThat(statusesByKind.get("same-length forged signature")).containsOnlyKeys(401);
 		assertThat(statusesByKind.get("malformed signature")).containsOnlyKeys(401);
 		assertThat(statusesByKind.get("signed JSON that is not a run")).containsOnlyKeys(400);
-		// Headers past the server's limit are refused by the server itself (400 or 431), never reaching us.
-		assertThat(statusesByKind.get("huge headers")).containsKey(401);
+		assertThat(statusesByKind.get("huge headers")).containsOnlyKeys(401);
 		// Still serving: a genuine delivery after the storm is published.
 		byte[] genuine = runBody("wr_after_storm", "completed");
 		assertThat(this.client.post(genuine, signed(genuine)).statusCode()).isEqualTo(200);
 		assertThat(this.recorder.events()).singleElement()
 			.satisfies((event) -> assertThat(event.getRun().runId()).isEqualTo("wr_after_storm"));
+	}
+
+	private static HttpResponse<String> answer(Future<HttpResponse<String>> response, String request)
+			throws InterruptedException {
+		try {
+			return response.get(60, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new AssertionError("No answer to " + request, ex);
+		}
 	}
 
 	private static HostileRequest hostile(int i, Random random) {
@@ -373,7 +383,7 @@ abstract class AbstractSkyvernWebhookReceiverTests {
 			}
 			case 6 -> {
 				Map<String, String> headers = signed(run, randomHex(random, 64));
-				headers.put("x-padding", "p".repeat(1000 + random.nextInt(20_000)));
+				headers.put("x-padding", "p".repeat(1000 + random.nextInt(40_000)));
 				yield new HostileRequest("huge headers", "POST", run, headers, false);
 			}
 			case 7 -> {

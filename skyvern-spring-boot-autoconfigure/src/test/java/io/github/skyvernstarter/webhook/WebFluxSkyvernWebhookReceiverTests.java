@@ -8,9 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
  */
 @SpringBootTest(classes = WebhookTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive",
-				"spring.autoconfigure.exclude=org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration",
-				// The hostile-input test sends hundreds of oversized headers that Reactor Netty logs one by one.
-				"logging.level.reactor.netty.http.server.HttpServerOperations=error" })
+				"spring.autoconfigure.exclude=org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration" })
 class WebFluxSkyvernWebhookReceiverTests extends AbstractSkyvernWebhookReceiverTests {
 
 	@Override
