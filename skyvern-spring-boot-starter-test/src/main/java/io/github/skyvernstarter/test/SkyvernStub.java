@@ -1,0 +1,264 @@
+package io.github.skyvernstarter.test;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.github.skyvernstarter.model.RunStatus;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Skyvern API stub on a random loopback port, built on WireMock: it answers
+ * {@code POST /v1/run/agents}, {@code GET /v1/runs/{id}}, {@code POST /v1/runs/{id}/cancel} and
+ * {@code POST /v1/runs/{id}/retry_webhook} in Skyvern's JSON, records the run requests it receives,
+ * and delivers signed run-finished webhooks.
+ * <p>
+ * In Spring tests, {@link AutoConfigureSkyvernStub} starts one and makes it injectable; elsewhere call
+ * {@link #start()} and {@link #close()}. Stubs added through {@link #wireMock()} take precedence over
+ * the stub's own answers, for faults and delays.
+ */
+public final class SkyvernStub implements AutoCloseable {
+
+	private static final int CATCH_ALL_PRIORITY = 100;
+
+	private final SkyvernStubApi api;
+
+	private final WireMockServer server;
+
+	private SkyvernStub(Clock clock) {
+		this.api = new SkyvernStubApi(clock);
+		this.server = new WireMockServer(WireMockConfiguration.options()
+			.bindAddress("127.0.0.1")
+			.dynamicPort()
+			.gzipDisabled(true)
+			// Skyvern's server speaks HTTP/1.1 on plain connections; no h2c upgrade.
+			.http2PlainDisabled(true)
+			.extensions(new SkyvernStubTransformer(this.api)));
+	}
+
+	/**
+	 * Start a stub on a random loopback port.
+	 * @return the running stub
+	 */
+	public static SkyvernStub start() {
+		return start(Clock.systemUTC());
+	}
+
+	/**
+	 * Start a stub on a random loopback port whose timestamps come from the given clock.
+	 * @param clock the clock for run timestamps and {@code x-skyvern-timestamp}
+	 * @return the running stub
+	 */
+	public static SkyvernStub start(Clock clock) {
+		SkyvernStub stub = new SkyvernStub(clock);
+		stub.server.start();
+		stub.addCatchAllMapping();
+		return stub;
+	}
+
+	private void addCatchAllMapping() {
+		this.server.stubFor(WireMock.any(WireMock.anyUrl())
+			.atPriority(CATCH_ALL_PRIORITY)
+			.willReturn(WireMock.aResponse().withTransformers(SkyvernStubTransformer.NAME)));
+	}
+
+	/**
+	 * Return the URL to use as {@code skyvern.base-url}.
+	 * @return the base URL, for example {@code http://127.0.0.1:54321}
+	 */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.server.port();
+	}
+
+	/**
+	 * Return the WireMock server behind the stub, to add faults or delays or to verify raw requests.
+	 * @return the WireMock server
+	 */
+	public WireMockServer wireMock() {
+		return this.server;
+	}
+
+	/**
+	 * Stub how runs of the given workflow end, replacing any earlier stub for it.
+	 * @param workflowId the workflow id ({@code wpid_...})
+	 * @return the workflow's stub, to configure fluently
+	 */
+	public WorkflowStub stubWorkflow(String workflowId) {
+		Objects.requireNonNull(workflowId, "workflowId must not be null");
+		return this.api.stubWorkflow(workflowId);
+	}
+
+	/**
+	 * Stub how runs of workflows without a stub of their own end; by default they complete on their
+	 * first status poll with output {@code null}.
+	 * @return the default stub, to configure fluently
+	 */
+	public WorkflowStub stubAnyWorkflow() {
+		return this.api.stubAnyWorkflow();
+	}
+
+	/**
+	 * Return every request to start a run, in arrival order, including those answered with an error.
+	 * @return the run requests
+	 */
+	public List<RecordedRunRequest> runRequests() {
+		return this.api.runRequests();
+	}
+
+	/**
+	 * Return the requests that started a run, in arrival order.
+	 * @return the started runs' requests
+	 */
+	public List<RecordedRunRequest> runsStarted() {
+		return runRequests().stream().filter(RecordedRunRequest::started).toList();
+	}
+
+	/**
+	 * Return the requests that started a run of the given workflow, in arrival order.
+	 * @param workflowId the workflow id
+	 * @return the started runs' requests
+	 */
+	public List<RecordedRunRequest> runsStarted(String workflowId) {
+		return runsStarted().stream().filter((request) -> request.workflowId().equals(workflowId)).toList();
+	}
+
+	/**
+	 * Assert that exactly one run of the given workflow was started, and return its request for more
+	 * assertions.
+	 * @param workflowId the workflow id
+	 * @return the run's request
+	 * @throws AssertionError if no run, or more than one, was started for the workflow
+	 */
+	public RecordedRunRequest assertRunStarted(String workflowId) {
+		List<RecordedRunRequest> started = runsStarted(workflowId);
+		if (started.size() != 1) {
+			throw new AssertionError("Expected exactly one run of " + workflowId + " to be started, but "
+					+ started.size() + " were; run requests received: " + describe(runRequests()));
+		}
+		return started.get(0);
+	}
+
+	/**
+	 * Assert that no request to start a run arrived.
+	 * @throws AssertionError if one did
+	 */
+	public void assertNoRunStarted() {
+		List<RecordedRunRequest> requests = runRequests();
+		if (!requests.isEmpty()) {
+			throw new AssertionError("Expected no run to be started, but received: " + describe(requests));
+		}
+	}
+
+	/**
+	 * Assert that the given run was canceled through {@code POST /v1/runs/{id}/cancel}.
+	 * @param runId the run id
+	 * @throws AssertionError if it was not
+	 */
+	public void assertRunCanceled(String runId) {
+		if (!this.api.canceledRuns().contains(runId)) {
+			throw new AssertionError("Expected run " + runId + " to be canceled, but canceled runs are "
+					+ this.api.canceledRuns());
+		}
+	}
+
+	/**
+	 * Return a run's status as the stub holds it, without counting a poll.
+	 * @param runId the run id
+	 * @return the status
+	 * @throws IllegalArgumentException if the stub has no such run
+	 */
+	public RunStatus runStatus(String runId) {
+		StubRun run = this.api.run(runId);
+		if (run == null) {
+			throw new IllegalArgumentException("The Skyvern stub has no run " + runId);
+		}
+		return run.snapshot().status();
+	}
+
+	/**
+	 * Finish the run as its workflow stub says (if it has not finished) and deliver its signed
+	 * run-finished webhook, as Skyvern does: to the run's {@code webhook_url} when that is a loopback
+	 * address, else to the application under test ({@code skyvern.webhooks.path} on its port).
+	 * @param runId the run id
+	 * @return what was sent and the application's answer
+	 * @throws AssertionError if the application did not answer 2xx
+	 */
+	public WebhookDelivery deliverRunFinished(String runId) {
+		return accepted(this.api.deliverRunFinished(runId, null));
+	}
+
+	/**
+	 * Finish the run (if it has not finished) and deliver its signed run-finished webhook to the given
+	 * URL.
+	 * @param runId the run id
+	 * @param target where to deliver it
+	 * @return what was sent and the receiver's answer
+	 * @throws AssertionError if the receiver did not answer 2xx
+	 */
+	public WebhookDelivery deliverRunFinished(String runId, URI target) {
+		return accepted(this.api.deliverRunFinished(runId, target));
+	}
+
+	/**
+	 * Set where run-finished webhooks go when a run has no loopback {@code webhook_url}; in Spring tests
+	 * this is the application under test.
+	 * @param target the receiver's URL
+	 * @return this stub
+	 */
+	public SkyvernStub defaultWebhookTarget(URI target) {
+		this.api.defaultWebhookTarget(() -> target);
+		return this;
+	}
+
+	void defaultWebhookTarget(Supplier<@Nullable URI> target) {
+		this.api.defaultWebhookTarget(target);
+	}
+
+	/**
+	 * Forget all workflow stubs, runs, recorded requests and WireMock stubs; done before each test
+	 * method in Spring tests.
+	 */
+	public void reset() {
+		this.api.reset();
+		this.server.resetAll();
+		addCatchAllMapping();
+	}
+
+	/**
+	 * Stop the stub's server.
+	 */
+	@Override
+	public void close() {
+		this.server.stop();
+	}
+
+	private static WebhookDelivery accepted(WebhookDelivery delivery) {
+		if (!delivery.accepted()) {
+			throw new AssertionError("The receiver at " + delivery.target() + " answered " + delivery.statusCode()
+					+ " to the run-finished webhook: " + delivery.responseBody());
+		}
+		return delivery;
+	}
+
+	private static String describe(List<RecordedRunRequest> requests) {
+		if (requests.isEmpty()) {
+			return "none";
+		}
+		return requests.stream()
+			.map((request) -> request.workflowId() + " " + request.body().get("parameters")
+					+ (request.started() ? "" : " (answered with an error)"))
+			.collect(Collectors.joining("; ", "[", "]"));
+	}
+
+	@Override
+	public String toString() {
+		return "SkyvernStub[" + baseUrl() + "]";
+	}
+
+}

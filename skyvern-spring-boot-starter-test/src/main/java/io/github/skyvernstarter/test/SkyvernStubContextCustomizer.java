@@ -1,0 +1,111 @@
+package io.github.skyvernstarter.test;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts a {@link SkyvernStub} for a test's application context, points the Skyvern client at it and
+ * registers it as a bean that is closed with the context.
+ */
+final class SkyvernStubContextCustomizer implements ContextCustomizer {
+
+	static final String BEAN_NAME = "skyvernStub";
+
+	/** The API key the application gets when it has none of its own. */
+	static final String TEST_API_KEY = "sk_test_skyvern_stub";
+
+	private static final String PROPERTY_SOURCE_NAME = "skyvernStub";
+
+	private final String pollInterval;
+
+	SkyvernStubContextCustomizer(String pollInterval) {
+		this.pollInterval = pollInterval;
+	}
+
+	@Override
+	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+		SkyvernStub stub = SkyvernStub.start();
+		ConfigurableEnvironment environment = context.getEnvironment();
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("skyvern.base-url", stub.baseUrl());
+		if (!hasApiKey(environment)) {
+			properties.put("skyvern.api-key", TEST_API_KEY);
+		}
+		if (StringUtils.hasText(this.pollInterval)) {
+			properties.put("skyvern.poll-interval", this.pollInterval);
+			// With webhooks enabled, waits poll at this slower interval instead.
+			properties.put("skyvern.webhooks.fallback-poll-interval", this.pollInterval);
+		}
+		// First: the stub's address must win over the application's own skyvern.base-url.
+		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
+		stub.defaultWebhookTarget(() -> applicationWebhookUrl(environment));
+		ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+		beanFactory.registerSingleton(BEAN_NAME, stub);
+		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
+			registry.registerDisposableBean(BEAN_NAME, stub::close);
+		}
+		else {
+			context.addApplicationListener(new CloseStubListener(stub));
+		}
+	}
+
+	private static boolean hasApiKey(Environment environment) {
+		try {
+			return StringUtils.hasText(environment.getProperty("skyvern.api-key"));
+		}
+		catch (IllegalArgumentException ex) {
+			// An unresolvable placeholder such as ${SKYVERN_API_KEY}: no key in this environment.
+			return false;
+		}
+	}
+
+	/**
+	 * Return the URL of the application's webhook receiver, once its web server has a port.
+	 */
+	static @Nullable URI applicationWebhookUrl(Environment environment) {
+		String port = environment.getProperty("local.server.port");
+		if (port == null) {
+			return null;
+		}
+		String basePath = environment.getProperty("server.servlet.context-path",
+				environment.getProperty("spring.webflux.base-path", ""));
+		String path = environment.getProperty("skyvern.webhooks.path", "/skyvern/webhooks");
+		return URI.create("http://localhost:" + port + StringUtils.trimTrailingCharacter(basePath, '/') + path);
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return other instanceof SkyvernStubContextCustomizer customizer
+				&& this.pollInterval.equals(customizer.pollInterval);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.pollInterval.hashCode();
+	}
+
+	private record CloseStubListener(SkyvernStub stub) implements ApplicationListener<ContextClosedEvent> {
+
+		@Override
+		public void onApplicationEvent(ContextClosedEvent event) {
+			this.stub.close();
+		}
+
+	}
+
+}
