@@ -3,6 +3,7 @@ package io.github.skyvernstarter.model;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -77,6 +78,7 @@ public record SkyvernRun(String runId, RunStatus status, JsonNode output, @Nulla
 	 * Whether the run has reached a final status.
 	 * @return {@code true} if the run is completed, failed, terminated, canceled or timed out
 	 */
+	@JsonIgnore
 	public boolean isFinal() {
 		return this.status.isFinal();
 	}
@@ -85,6 +87,7 @@ public record SkyvernRun(String runId, RunStatus status, JsonNode output, @Nulla
 	 * Whether this is a workflow run; {@code GET /v1/runs/{id}} can also return task runs.
 	 * @return {@code true} unless the server says this is another kind of run
 	 */
+	@JsonIgnore
 	public boolean isWorkflowRun() {
 		return this.runType == null || this.runType.isWorkflowRun();
 	}
