@@ -29,4 +29,12 @@ public @interface AutoConfigureSkyvernStub {
 	 */
 	String pollInterval() default "10ms";
 
+	/**
+	 * Delay between retries of a failed call while the stub is active ({@code skyvern.retry.initial-delay}
+	 * and {@code skyvern.retry.max-delay}, without jitter), so that a stubbed 429 or 503 is retried as
+	 * often as in production but without waiting; an empty string keeps the application's own values.
+	 * @return the retry delay, for example {@code 1ms}
+	 */
+	String retryDelay() default "1ms";
+
 }

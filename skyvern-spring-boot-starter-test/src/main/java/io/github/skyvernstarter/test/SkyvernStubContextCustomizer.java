@@ -33,8 +33,11 @@ final class SkyvernStubContextCustomizer implements ContextCustomizer {
 
 	private final String pollInterval;
 
-	SkyvernStubContextCustomizer(String pollInterval) {
+	private final String retryDelay;
+
+	SkyvernStubContextCustomizer(String pollInterval, String retryDelay) {
 		this.pollInterval = pollInterval;
+		this.retryDelay = retryDelay;
 	}
 
 	@Override
@@ -50,6 +53,11 @@ final class SkyvernStubContextCustomizer implements ContextCustomizer {
 			properties.put("skyvern.poll-interval", this.pollInterval);
 			// With webhooks enabled, waits poll at this slower interval instead.
 			properties.put("skyvern.webhooks.fallback-poll-interval", this.pollInterval);
+		}
+		if (StringUtils.hasText(this.retryDelay)) {
+			properties.put("skyvern.retry.initial-delay", this.retryDelay);
+			properties.put("skyvern.retry.max-delay", this.retryDelay);
+			properties.put("skyvern.retry.jitter", "0ms");
 		}
 		// First: the stub's address must win over the application's own skyvern.base-url.
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
@@ -91,12 +99,12 @@ final class SkyvernStubContextCustomizer implements ContextCustomizer {
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return other instanceof SkyvernStubContextCustomizer customizer
-				&& this.pollInterval.equals(customizer.pollInterval);
+				&& this.pollInterval.equals(customizer.pollInterval) && this.retryDelay.equals(customizer.retryDelay);
 	}
 
 	@Override
 	public int hashCode() {
-		return this.pollInterval.hashCode();
+		return 31 * this.pollInterval.hashCode() + this.retryDelay.hashCode();
 	}
 
 	private record CloseStubListener(SkyvernStub stub) implements ApplicationListener<ContextClosedEvent> {

@@ -20,7 +20,7 @@ class SkyvernStubContextCustomizerFactory implements ContextCustomizerFactory {
 			List<ContextConfigurationAttributes> configAttributes) {
 		AutoConfigureSkyvernStub annotation = TestContextAnnotationUtils.findMergedAnnotation(testClass,
 				AutoConfigureSkyvernStub.class);
-		return (annotation != null) ? new SkyvernStubContextCustomizer(annotation.pollInterval()) : null;
+		return (annotation != null) ? new SkyvernStubContextCustomizer(annotation.pollInterval(), annotation.retryDelay()) : null;
 	}
 
 }

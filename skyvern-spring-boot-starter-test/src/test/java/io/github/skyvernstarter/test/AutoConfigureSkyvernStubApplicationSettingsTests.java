@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "skyvern.api-key=sk_application_key", "skyvern.base-url=https://api.skyvern.com",
-				"skyvern.poll-interval=7s", "skyvern.webhooks.path=/hooks/skyvern",
+				"skyvern.poll-interval=7s", "skyvern.retry.initial-delay=300ms", "skyvern.webhooks.path=/hooks/skyvern",
 				"server.servlet.context-path=/app" })
-@AutoConfigureSkyvernStub(pollInterval = "")
+@AutoConfigureSkyvernStub(pollInterval = "", retryDelay = "")
 class AutoConfigureSkyvernStubApplicationSettingsTests {
 
 	@Autowired
@@ -37,9 +37,10 @@ class AutoConfigureSkyvernStubApplicationSettingsTests {
 	private StubbedTestApplication.RecordingWebhookController webhooks;
 
 	@Test
-	void keepsTheApplicationsKeyAndPollIntervalButNeverItsBaseUrl() {
+	void keepsTheApplicationsKeyAndTimingsButNeverItsBaseUrl() {
 		assertThat(this.properties.getApiKey()).isEqualTo("sk_application_key");
 		assertThat(this.properties.getPollInterval()).isEqualTo(Duration.ofSeconds(7));
+		assertThat(this.properties.getRetry().getInitialDelay()).isEqualTo(Duration.ofMillis(300));
 		assertThat(this.properties.getBaseUrl()).isEqualTo(this.skyvern.baseUrl());
 		this.template.runWorkflow(RunWorkflowRequest.builder("wpid_x").build());
 		this.skyvern.assertRunStarted("wpid_x").hasHeader("x-api-key", "sk_application_key");

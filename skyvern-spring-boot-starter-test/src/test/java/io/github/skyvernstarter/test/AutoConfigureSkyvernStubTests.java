@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.github.skyvernstarter.autoconfigure.SkyvernProperties;
+import io.github.skyvernstarter.client.SkyvernRateLimitException;
 import io.github.skyvernstarter.client.SkyvernWorkflowTemplate;
 import io.github.skyvernstarter.model.RunStatus;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link AutoConfigureSkyvernStub} in an application with a web server.
@@ -41,6 +43,17 @@ class AutoConfigureSkyvernStubTests {
 		assertThat(this.properties.getBaseUrl()).isEqualTo(this.skyvern.baseUrl());
 		assertThat(this.properties.getApiKey()).isEqualTo(SkyvernStubContextCustomizer.TEST_API_KEY);
 		assertThat(this.properties.getPollInterval()).isEqualTo(Duration.ofMillis(10));
+	}
+
+	@Test
+	void retriesAsInProductionWithoutWaiting() {
+		assertThat(this.properties.getRetry().getInitialDelay()).isEqualTo(Duration.ofMillis(1));
+		assertThat(this.properties.getRetry().getMaxDelay()).isEqualTo(Duration.ofMillis(1));
+		assertThat(this.properties.getRetry().getJitter()).isZero();
+		this.skyvern.stubWorkflow("wpid_x").failsToStart(429, "Rate limit exceeded");
+		assertThatExceptionOfType(SkyvernRateLimitException.class)
+			.isThrownBy(() -> this.template.runWorkflow(RunWorkflowRequest.builder("wpid_x").build()));
+		assertThat(this.skyvern.runRequests()).hasSize(1 + (int) this.properties.getRetry().getMaxRetries());
 	}
 
 	@Test
