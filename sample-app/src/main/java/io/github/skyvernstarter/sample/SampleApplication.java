@@ -1,5 +1,7 @@
 package io.github.skyvernstarter.sample;
 
+import io.github.skyvernstarter.webhook.EnableSkyvernWebhooks;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,6 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  */
 @SpringBootApplication
 @EnableConfigurationProperties(SampleProperties.class)
+@EnableSkyvernWebhooks
 public class SampleApplication {
 
 	public static void main(String[] args) {

@@ -1,8 +1,11 @@
 package io.github.skyvernstarter.sample;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import com.jayway.jsonpath.JsonPath;
 import io.github.skyvernstarter.autoconfigure.SkyvernProperties;
 import io.github.skyvernstarter.sample.simulator.SkyvernSimulator;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +35,9 @@ import static org.awaitility.Awaitility.await;
 		properties = { "skyvern.api-key=", "sample.simulator.step-delay=50ms", "skyvern.poll-interval=20ms" })
 @ExtendWith(OutputCaptureExtension.class)
 class SampleApplicationOfflineTests {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+	};
 
 	@LocalServerPort
 	private int port;
@@ -55,8 +63,8 @@ class SampleApplicationOfflineTests {
 	}
 
 	@Test
-	void startsARunAndWaitsForItToComplete() {
-		this.client.post()
+	void startsARunWaitsForItToCompleteAndReceivesItsWebhook() {
+		EntityExchangeResult<byte[]> result = this.client.post()
 			.uri("/workflows/wpid_invoices/runs?wait=true")
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"account\":\"acct-1\"}")
@@ -66,8 +74,6 @@ class SampleApplicationOfflineTests {
 			.expectHeader()
 			.valueMatches("Location", "/runs/wr_\\d+")
 			.expectBody()
-			.jsonPath("$.run_id")
-			.value(String.class, (runId) -> assertThat(runId).startsWith("wr_"))
 			.jsonPath("$.status")
 			.isEqualTo("completed")
 			.jsonPath("$.output.parameters.account")
@@ -77,7 +83,43 @@ class SampleApplicationOfflineTests {
 			.jsonPath("$.finished_at")
 			.exists()
 			.jsonPath("$.final")
-			.doesNotExist();
+			.doesNotExist()
+			.returnResult();
+		String runId = JsonPath.read(new String(result.getResponseBodyContent(), StandardCharsets.UTF_8), "$.run_id");
+		assertThat(runId).startsWith("wr_");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> this.client.get()
+				.uri("/webhooks/events")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$[?(@.run_id == '" + runId + "')].status")
+				.isEqualTo(List.of("completed"))
+				.jsonPath("$[?(@.run_id == '" + runId + "')].workflow_id")
+				.isEqualTo(List.of("wpid_invoices"))
+				.jsonPath("$[0].received_at")
+				.exists());
+	}
+
+	@Test
+	void listsWebhookEventsMostRecentFirst() {
+		String first = startRun("wpid_first");
+		String second = startRun("wpid_second");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			List<String> runIds = this.client.get()
+				.uri("/webhooks/events")
+				.exchange()
+				.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+				})
+				.returnResult()
+				.getResponseBody()
+				.stream()
+				.map((event) -> (String) event.get("run_id"))
+				.filter((runId) -> runId.equals(first) || runId.equals(second))
+				.toList();
+			assertThat(runIds).containsExactly(second, first);
+		});
 	}
 
 	@Test
@@ -160,14 +202,13 @@ class SampleApplicationOfflineTests {
 					"Demo run wr_\\d+ of wpid_demo finished: status=completed, output=\\{\"message\""));
 	}
 
-	@SuppressWarnings("unchecked")
 	private String startRun(String workflowId) {
 		Map<String, Object> run = this.client.post()
 			.uri("/workflows/{workflowId}/runs", workflowId)
 			.exchange()
 			.expectStatus()
 			.isCreated()
-			.expectBody(Map.class)
+			.expectBody(MAP)
 			.returnResult()
 			.getResponseBody();
 		assertThat(run).containsEntry("status", "created");

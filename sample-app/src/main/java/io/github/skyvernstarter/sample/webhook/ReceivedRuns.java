@@ -7,10 +7,12 @@ import java.util.Deque;
 import java.util.List;
 
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.webhook.SkyvernRunFinishedEvent;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +25,15 @@ public class ReceivedRuns {
 	static final int CAPACITY = 100;
 
 	private final Deque<ReceivedRun> runs = new ArrayDeque<>();
+
+	/**
+	 * Record the run of a verified run-finished webhook; the starter publishes each (run, status) once.
+	 * @param event the event
+	 */
+	@EventListener
+	public void onRunFinished(SkyvernRunFinishedEvent event) {
+		record(event.getRun(), event.getReceivedAt());
+	}
 
 	/**
 	 * Record a finished run received by webhook.
