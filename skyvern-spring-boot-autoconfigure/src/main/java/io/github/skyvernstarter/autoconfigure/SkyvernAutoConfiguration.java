@@ -11,6 +11,7 @@ import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowTemplate;
 import io.github.skyvernstarter.client.RunCompletionSource;
 import io.github.skyvernstarter.client.RunWorkflowRequestCustomizer;
 import io.github.skyvernstarter.client.SkyvernApiClient;
+import io.github.skyvernstarter.client.SkyvernInstrumentation;
 import io.github.skyvernstarter.client.SkyvernRetryListener;
 import io.github.skyvernstarter.client.SkyvernRetryPolicy;
 import io.github.skyvernstarter.client.SkyvernWebClientCustomizer;
@@ -99,11 +100,13 @@ public final class SkyvernAutoConfiguration {
 	@ConditionalOnMissingBean(ReactiveSkyvernWorkflowOperations.class)
 	ReactiveSkyvernWorkflowTemplate reactiveSkyvernWorkflowTemplate(SkyvernApiClient client,
 			SkyvernProperties properties, ObjectProvider<RunCompletionSource> completionSource,
-			ObjectProvider<RunWorkflowRequestCustomizer> requestCustomizers) {
+			ObjectProvider<RunWorkflowRequestCustomizer> requestCustomizers,
+			ObjectProvider<SkyvernInstrumentation> instrumentation) {
 		ReactiveSkyvernWorkflowTemplate.WaitSettings waitSettings = new ReactiveSkyvernWorkflowTemplate.WaitSettings(
 				properties.getWaitTimeout(), properties.getPollInterval());
 		return new ReactiveSkyvernWorkflowTemplate(client, waitSettings, completionSource.getIfUnique(),
-				requestCustomizers.orderedStream().toList(), Schedulers.parallel());
+				requestCustomizers.orderedStream().toList(), Schedulers.parallel(),
+				instrumentation.getIfAvailable(SkyvernInstrumentation::none));
 	}
 
 	@Bean

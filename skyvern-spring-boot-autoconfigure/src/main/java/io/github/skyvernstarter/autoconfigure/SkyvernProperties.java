@@ -62,6 +62,8 @@ public class SkyvernProperties {
 
 	private final Retry retry = new Retry();
 
+	private final Observations observations = new Observations();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -128,6 +130,10 @@ public class SkyvernProperties {
 
 	public Retry getRetry() {
 		return this.retry;
+	}
+
+	public Observations getObservations() {
+		return this.observations;
 	}
 
 	/**
@@ -321,6 +327,27 @@ public class SkyvernProperties {
 			return "Retry[enabled=" + this.enabled + ", maxRetries=" + this.maxRetries + ", initialDelay="
 					+ this.initialDelay + ", multiplier=" + this.multiplier + ", maxDelay=" + this.maxDelay
 					+ ", jitter=" + this.jitter + ", maxRetryAfter=" + this.maxRetryAfter + "]";
+		}
+
+	}
+
+	/**
+	 * Metrics and observations of Skyvern operations ({@code skyvern.observations.*}).
+	 */
+	public static class Observations {
+
+		/**
+		 * Whether to tag Skyvern metrics with the workflow id; turn off when workflow ids are unbounded
+		 * (they then go to traces only).
+		 */
+		private boolean workflowIdTag = true;
+
+		public boolean isWorkflowIdTag() {
+			return this.workflowIdTag;
+		}
+
+		public void setWorkflowIdTag(boolean workflowIdTag) {
+			this.workflowIdTag = workflowIdTag;
 		}
 
 	}

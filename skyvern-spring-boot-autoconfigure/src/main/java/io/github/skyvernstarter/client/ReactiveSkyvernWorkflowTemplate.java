@@ -32,6 +32,8 @@ public class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowO
 
 	private final Scheduler timer;
 
+	private final SkyvernInstrumentation instrumentation;
+
 	/**
 	 * Create a template that polls only.
 	 * @param client the API client
@@ -52,25 +54,41 @@ public class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowO
 	public ReactiveSkyvernWorkflowTemplate(SkyvernApiClient client, WaitSettings waitSettings,
 			@Nullable RunCompletionSource completionSource, List<RunWorkflowRequestCustomizer> requestCustomizers,
 			Scheduler timer) {
+		this(client, waitSettings, completionSource, requestCustomizers, timer, SkyvernInstrumentation.none());
+	}
+
+	/**
+	 * Create a template with instrumentation.
+	 * @param client the API client
+	 * @param waitSettings default wait timeout and poll interval
+	 * @param completionSource reports finished runs without polling, or {@code null}
+	 * @param requestCustomizers adjust every run request before it is sent
+	 * @param timer the scheduler for poll delays and wait timeouts
+	 * @param instrumentation wraps each operation for observations, metrics and logs
+	 */
+	public ReactiveSkyvernWorkflowTemplate(SkyvernApiClient client, WaitSettings waitSettings,
+			@Nullable RunCompletionSource completionSource, List<RunWorkflowRequestCustomizer> requestCustomizers,
+			Scheduler timer, SkyvernInstrumentation instrumentation) {
 		this.client = client;
 		this.waitSettings = waitSettings;
 		this.completionSource = completionSource;
 		this.requestCustomizers = List.copyOf(requestCustomizers);
 		this.timer = timer;
+		this.instrumentation = instrumentation;
 	}
 
 	@Override
 	public Mono<SkyvernRun> runWorkflow(RunWorkflowRequest request, RequestOptions options) {
 		return Mono.defer(() -> {
 			RunWorkflowRequest toSend = customize(request);
-			Mono<SkyvernRun> started = this.client.runWorkflow(toSend, options);
+			Mono<SkyvernRun> started = this.instrumentation.run(toSend.workflowId(),
+					this.client.runWorkflow(toSend, options));
 			if (!toSend.waitForCompletion()) {
 				return started;
 			}
 			Duration timeout = (toSend.timeout() != null) ? toSend.timeout() : this.waitSettings.timeout();
 			// The answer to the POST is the first status: the first poll comes one interval later.
-			return started.flatMap((run) -> run.isFinal() ? Mono.just(run)
-					: awaitFinal(run.runId(), run.status(), timeout, true, options));
+			return started.flatMap((run) -> awaitFinal(run.runId(), toSend.workflowId(), run, timeout, options));
 		});
 	}
 
@@ -84,32 +102,41 @@ public class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowO
 
 	@Override
 	public Mono<SkyvernRun> getRun(String runId, RequestOptions options) {
-		return this.client.getRun(runId, options);
+		return this.instrumentation.get(runId, this.client.getRun(runId, options));
 	}
 
 	@Override
 	public Mono<Void> cancelRun(String runId, RequestOptions options) {
-		return this.client.cancelRun(runId, options);
+		return this.instrumentation.cancel(runId, this.client.cancelRun(runId, options));
 	}
 
 	@Override
 	public Mono<SkyvernRun> waitForCompletion(String runId, @Nullable Duration timeout, RequestOptions options) {
-		return awaitFinal(runId, null, (timeout != null) ? timeout : this.waitSettings.timeout(), false, options);
+		return awaitFinal(runId, null, null, (timeout != null) ? timeout : this.waitSettings.timeout(), options);
 	}
 
 	@Override
 	public Mono<RetryWebhookResult> retryRunWebhook(String runId, @Nullable String webhookUrl,
 			RequestOptions options) {
-		return this.client.retryRunWebhook(runId, webhookUrl, options);
+		return this.instrumentation.retryWebhook(runId, this.client.retryRunWebhook(runId, webhookUrl, options));
 	}
 
-	private Mono<SkyvernRun> awaitFinal(String runId, @Nullable RunStatus knownStatus, Duration timeout,
-			boolean delayFirstPoll, RequestOptions options) {
+	/**
+	 * Wait for a run's final status; a known run (the answer to the POST) counts as the first status
+	 * seen, so the first poll comes one interval later.
+	 */
+	private Mono<SkyvernRun> awaitFinal(String runId, @Nullable String workflowId, @Nullable SkyvernRun known,
+			Duration timeout, RequestOptions options) {
 		if (timeout.isNegative() || timeout.isZero()) {
 			return Mono.error(new IllegalArgumentException("Wait timeout must be positive"));
 		}
-		return Mono.defer(() -> {
-			AtomicReference<@Nullable RunStatus> lastStatus = new AtomicReference<>(knownStatus);
+		if (known != null && known.isFinal()) {
+			return this.instrumentation.await(runId, workflowId, Mono.just(known));
+		}
+		return this.instrumentation.await(runId, workflowId, Mono.defer(() -> {
+			AtomicReference<@Nullable RunStatus> lastStatus = new AtomicReference<>(
+					(known != null) ? known.status() : null);
+			boolean delayFirstPoll = known != null;
 			Duration interval = pollInterval();
 			Mono<SkyvernRun> poll = this.client.getRun(runId, options)
 				.doOnNext((run) -> lastStatus.set(run.status()))
@@ -123,7 +150,7 @@ public class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowO
 					? Mono.firstWithSignal(this.completionSource.awaitFinished(runId), polling) : polling;
 			return finished.timeout(timeout, Mono.error(() -> new SkyvernWaitTimeoutException(runId,
 					lastStatus.get(), timeout)), this.timer);
-		});
+		}));
 	}
 
 	private Duration pollInterval() {

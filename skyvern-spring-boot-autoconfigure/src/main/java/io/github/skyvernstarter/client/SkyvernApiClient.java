@@ -152,6 +152,7 @@ public class SkyvernApiClient {
 		Mono<T> attempt = Mono.defer(() -> send(call, options, decoder))
 			.timeout(timeout)
 			.onErrorMap((ex) -> !(ex instanceof SkyvernException), (ex) -> transportFailure(call, ex, timeout));
+		attempt = SkyvernAttemptLog.log(call.operation(), call.runId(), attempt);
 		return this.retryPolicy.apply(attempt, call.operation(), call.runId(), options);
 	}
 

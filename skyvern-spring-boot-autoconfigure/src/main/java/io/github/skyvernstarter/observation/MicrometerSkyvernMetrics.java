@@ -1,0 +1,119 @@
+package io.github.skyvernstarter.observation;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.skyvernstarter.client.SkyvernFailureReason;
+import io.github.skyvernstarter.client.SkyvernOperation;
+import io.github.skyvernstarter.client.SkyvernRetryListener;
+import io.github.skyvernstarter.model.SkyvernRun;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link SkyvernMetrics} and {@link SkyvernRetryListener} that record in a Micrometer
+ * {@link MeterRegistry}: {@code skyvern.runs.started}, {@code skyvern.runs.finished},
+ * {@code skyvern.runs.duration}, {@code skyvern.runs.waiting} and {@code skyvern.retries}.
+ */
+public class MicrometerSkyvernMetrics implements SkyvernMetrics, SkyvernRetryListener {
+
+	/** Counter of runs Skyvern created. */
+	public static final String RUNS_STARTED = "skyvern.runs.started";
+
+	/** Counter of final statuses seen by waits. */
+	public static final String RUNS_FINISHED = "skyvern.runs.finished";
+
+	/** Timer of runs from creation to finish, by their own timestamps. */
+	public static final String RUNS_DURATION = "skyvern.runs.duration";
+
+	/** Gauge of waits in progress. */
+	public static final String RUNS_WAITING = "skyvern.runs.waiting";
+
+	/** Counter of retried calls. */
+	public static final String RETRIES = "skyvern.retries";
+
+	private static final String WORKFLOW_ID = SkyvernObservationDocumentation.OperationLowCardinalityKeyNames.WORKFLOW_ID
+		.asString();
+
+	private static final String RUN_STATUS = SkyvernObservationDocumentation.OperationLowCardinalityKeyNames.RUN_STATUS
+		.asString();
+
+	private static final String OPERATION = SkyvernObservationDocumentation.OperationLowCardinalityKeyNames.OPERATION
+		.asString();
+
+	private final MeterRegistry registry;
+
+	private final boolean workflowIdTag;
+
+	private final AtomicInteger waiting = new AtomicInteger();
+
+	/**
+	 * Create metrics and register the waiting gauge.
+	 * @param registry the registry to record in
+	 * @param workflowIdTag whether to tag run meters with the workflow id
+	 */
+	public MicrometerSkyvernMetrics(MeterRegistry registry, boolean workflowIdTag) {
+		this.registry = registry;
+		this.workflowIdTag = workflowIdTag;
+		Gauge.builder(RUNS_WAITING, this.waiting, AtomicInteger::get)
+			.description("Waits for a Skyvern run's final status in progress")
+			.register(registry);
+	}
+
+	@Override
+	public void runStarted(String workflowId, SkyvernRun run) {
+		Counter.builder(RUNS_STARTED)
+			.description("Skyvern runs created")
+			.tags(workflowTags(workflowId))
+			.register(this.registry)
+			.increment();
+	}
+
+	@Override
+	public void runFinished(@Nullable String workflowId, SkyvernRun run, @Nullable Duration runDuration) {
+		Tags tags = workflowTags(workflowId).and(RUN_STATUS, run.status().value());
+		Counter.builder(RUNS_FINISHED)
+			.description("Final statuses of Skyvern runs seen by waits")
+			.tags(tags)
+			.register(this.registry)
+			.increment();
+		if (runDuration != null) {
+			Timer.builder(RUNS_DURATION)
+				.description("Time from a Skyvern run's creation to its finish, by the run's own timestamps")
+				.tags(tags)
+				.register(this.registry)
+				.record(runDuration);
+		}
+	}
+
+	@Override
+	public void waitStarted() {
+		this.waiting.incrementAndGet();
+	}
+
+	@Override
+	public void waitEnded() {
+		this.waiting.decrementAndGet();
+	}
+
+	@Override
+	public void onRetry(SkyvernOperation operation, Throwable failure, int retry, Duration delay) {
+		Counter.builder(RETRIES)
+			.description("Skyvern calls sent again after a failure")
+			.tags(OPERATION, operation.operationName(), "reason", SkyvernFailureReason.of(failure))
+			.register(this.registry)
+			.increment();
+	}
+
+	private Tags workflowTags(@Nullable String workflowId) {
+		if (!this.workflowIdTag) {
+			return Tags.empty();
+		}
+		return Tags.of(WORKFLOW_ID, (workflowId != null) ? workflowId : DefaultSkyvernOperationObservationConvention.UNKNOWN);
+	}
+
+}
