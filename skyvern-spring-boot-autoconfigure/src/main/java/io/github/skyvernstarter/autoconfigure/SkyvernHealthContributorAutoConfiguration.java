@@ -29,7 +29,8 @@ public final class SkyvernHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "skyvernHealthIndicator")
-	SkyvernHealthIndicator skyvernHealthIndicator(SkyvernApiClient client, SkyvernHealthIndicatorProperties properties) {
+	SkyvernHealthIndicator skyvernHealthIndicator(SkyvernApiClient client,
+			SkyvernHealthIndicatorProperties properties) {
 		properties.validate();
 		return new SkyvernHealthIndicator(client, properties.getTimeout(), properties.getCacheTimeToLive());
 	}

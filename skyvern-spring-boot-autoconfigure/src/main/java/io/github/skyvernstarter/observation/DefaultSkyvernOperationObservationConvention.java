@@ -61,8 +61,9 @@ public class DefaultSkyvernOperationObservationConvention implements SkyvernOper
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(SkyvernOperationContext context) {
-		KeyValues keyValues = (context.getRunId() != null)
-				? KeyValues.of(OperationHighCardinalityKeyNames.RUN_ID.withValue(context.getRunId())) : KeyValues.empty();
+		String runId = context.getRunId();
+		KeyValues keyValues = (runId != null) ? KeyValues.of(OperationHighCardinalityKeyNames.RUN_ID.withValue(runId))
+				: KeyValues.empty();
 		return this.workflowIdLowCardinality ? keyValues : keyValues.and(workflowId(context));
 	}
 

@@ -1,12 +1,14 @@
 package io.github.skyvernstarter.observation;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.skyvernstarter.client.SkyvernFailureReason;
 import io.github.skyvernstarter.client.SkyvernOperation;
 import io.github.skyvernstarter.client.SkyvernRetryListener;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.observation.SkyvernObservationDocumentation.OperationLowCardinalityKeyNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,14 +38,15 @@ public class MicrometerSkyvernMetrics implements SkyvernMetrics, SkyvernRetryLis
 	/** Counter of retried calls. */
 	public static final String RETRIES = "skyvern.retries";
 
-	private static final String WORKFLOW_ID = SkyvernObservationDocumentation.OperationLowCardinalityKeyNames.WORKFLOW_ID
-		.asString();
+	private static final String WORKFLOW_ID = OperationLowCardinalityKeyNames.WORKFLOW_ID.asString();
 
-	private static final String RUN_STATUS = SkyvernObservationDocumentation.OperationLowCardinalityKeyNames.RUN_STATUS
-		.asString();
+	private static final String RUN_STATUS = OperationLowCardinalityKeyNames.RUN_STATUS.asString();
 
-	private static final String OPERATION = SkyvernObservationDocumentation.OperationLowCardinalityKeyNames.OPERATION
-		.asString();
+	private static final String OPERATION = OperationLowCardinalityKeyNames.OPERATION.asString();
+
+	private static final String REASON = OperationLowCardinalityKeyNames.REASON.asString();
+
+	private static final String UNKNOWN = DefaultSkyvernOperationObservationConvention.UNKNOWN;
 
 	private final MeterRegistry registry;
 
@@ -104,7 +107,7 @@ public class MicrometerSkyvernMetrics implements SkyvernMetrics, SkyvernRetryLis
 	public void onRetry(SkyvernOperation operation, Throwable failure, int retry, Duration delay) {
 		Counter.builder(RETRIES)
 			.description("Skyvern calls sent again after a failure")
-			.tags(OPERATION, operation.operationName(), "reason", SkyvernFailureReason.of(failure))
+			.tags(OPERATION, operation.operationName(), REASON, SkyvernFailureReason.of(failure))
 			.register(this.registry)
 			.increment();
 	}
@@ -113,7 +116,7 @@ public class MicrometerSkyvernMetrics implements SkyvernMetrics, SkyvernRetryLis
 		if (!this.workflowIdTag) {
 			return Tags.empty();
 		}
-		return Tags.of(WORKFLOW_ID, (workflowId != null) ? workflowId : DefaultSkyvernOperationObservationConvention.UNKNOWN);
+		return Tags.of(WORKFLOW_ID, Objects.requireNonNullElse(workflowId, UNKNOWN));
 	}
 
 }

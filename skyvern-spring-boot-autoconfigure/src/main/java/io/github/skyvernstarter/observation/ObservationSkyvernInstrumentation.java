@@ -1,6 +1,7 @@
 package io.github.skyvernstarter.observation;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
@@ -30,6 +31,8 @@ import reactor.core.publisher.Mono;
 public class ObservationSkyvernInstrumentation implements SkyvernInstrumentation {
 
 	private static final Log logger = LogFactory.getLog(ObservationSkyvernInstrumentation.class);
+
+	private static final String UNKNOWN_WORKFLOW = DefaultSkyvernOperationObservationConvention.UNKNOWN;
 
 	private static final BiConsumer<SkyvernOperationContext, Throwable> NO_ERROR_HANDLING = (context, ex) -> {
 	};
@@ -146,7 +149,7 @@ public class ObservationSkyvernInstrumentation implements SkyvernInstrumentation
 	}
 
 	private static String workflowName(SkyvernOperationContext context) {
-		return (context.getWorkflowId() != null) ? context.getWorkflowId() : DefaultSkyvernOperationObservationConvention.UNKNOWN;
+		return Objects.requireNonNullElse(context.getWorkflowId(), UNKNOWN_WORKFLOW);
 	}
 
 	/**

@@ -64,7 +64,8 @@ class SkyvernHealthContributorAutoConfigurationTests {
 	@Test
 	void rejectsANonPositiveTimeToLiveNamingTheProperty() {
 		this.contextRunner
-			.withPropertyValues("management.health.skyvern.enabled=true", "management.health.skyvern.cache-time-to-live=0s")
+			.withPropertyValues("management.health.skyvern.enabled=true",
+					"management.health.skyvern.cache-time-to-live=0s")
 			.run((context) -> {
 				FailureAnalysis analysis = new SkyvernConfigurationFailureAnalyzer()
 					.analyze(context.getStartupFailure());

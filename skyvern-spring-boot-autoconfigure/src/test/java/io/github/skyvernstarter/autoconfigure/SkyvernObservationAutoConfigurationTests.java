@@ -61,8 +61,9 @@ class SkyvernObservationAutoConfigurationTests {
 			.whenScenarioStateIs(Scenario.STARTED)
 			.willReturn(aResponse().withStatus(503))
 			.willSetStateTo("retried"));
-		skyvern.stubFor(
-				get(urlEqualTo("/v1/runs/wr_1")).inScenario("retry").whenScenarioStateIs("retried").willReturn(okJson(RUN)));
+		skyvern.stubFor(get(urlEqualTo("/v1/runs/wr_1")).inScenario("retry")
+			.whenScenarioStateIs("retried")
+			.willReturn(okJson(RUN)));
 		this.contextRunner = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
 					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
@@ -87,10 +88,14 @@ class SkyvernObservationAutoConfigurationTests {
 			await().untilAsserted(() -> assertThat(
 					meters.get("http.client.requests").tags("uri", "/v1/runs/{runId}", "status", "200").timer().count())
 				.isEqualTo(1));
-			assertThat(meters.get("http.client.requests").tags("uri", "/v1/runs/{runId}", "status", "503").timer().count())
+			assertThat(
+					meters.get("http.client.requests").tags("uri", "/v1/runs/{runId}", "status", "503").timer().count())
 				.isEqualTo(1);
-			assertThat(meters.get("skyvern.retries").tags("skyvern.operation", "get", "reason", "503").counter().count())
+			assertThat(
+					meters.get("skyvern.retries").tags("skyvern.operation", "get", "reason", "503").counter().count())
 				.isEqualTo(1);
+			assertThat(meters.get("skyvern.operation.active").tag("skyvern.operation", "get").longTaskTimer())
+				.satisfies((active) -> assertThat(active.activeTasks()).isZero());
 			assertThat(meters.get("skyvern.runs.waiting").gauge().value()).isZero();
 			assertThat(meters.find("http.client.requests").meters())
 				.allSatisfy((meter) -> assertThat(meter.getId().getTag("uri")).isEqualTo("/v1/runs/{runId}"));
@@ -114,7 +119,8 @@ class SkyvernObservationAutoConfigurationTests {
 					assertThat(contexts).filteredOn((candidate) -> candidate.getName().equals("http.client.requests"))
 						.hasSize(2)
 						.allSatisfy((attempt) -> {
-							assertThat(attempt.getLowCardinalityKeyValue("uri").getValue()).isEqualTo("/v1/runs/{runId}");
+							assertThat(attempt.getLowCardinalityKeyValue("uri").getValue())
+								.isEqualTo("/v1/runs/{runId}");
 							assertThat(attempt.getParentObservation().getContextView()).isSameAs(operation);
 						});
 				}));

@@ -45,10 +45,11 @@ class SkyvernHealthIndicatorTests {
 		// Retries on, as configured by default: the check must still send one request.
 		RetryPolicySettings retry = new RetryPolicySettings();
 		retry.setDelay(Duration.ofMillis(1));
+		DefaultSkyvernRetryPolicy retryPolicy = new DefaultSkyvernRetryPolicy(retry, Duration.ofSeconds(1),
+				Schedulers.parallel(), (operation, failure, attempt, delay) -> {
+				});
 		SkyvernApiClient client = new SkyvernApiClient(WebClient.builder().baseUrl(baseUrl).build(), KEY,
-				Duration.ofSeconds(5), new DefaultSkyvernRetryPolicy(retry, Duration.ofSeconds(1), Schedulers.parallel(),
-						(operation, failure, attempt, delay) -> {
-						}));
+				Duration.ofSeconds(5), retryPolicy);
 		return new SkyvernHealthIndicator(client, Duration.ofSeconds(2), Duration.ofMinutes(1), this.clock);
 	}
 
