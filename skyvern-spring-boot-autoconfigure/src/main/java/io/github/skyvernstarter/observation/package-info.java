@@ -1,7 +1,8 @@
 /**
  * Micrometer observations, metrics and logs for Skyvern operations: the
  * {@link io.github.skyvernstarter.observation.SkyvernObservationDocumentation documented} observation
- * names and keys, their replaceable conventions, and the run, wait and retry meters.
+ * names and keys, their replaceable conventions, the run, wait and retry meters, and the Skyvern
+ * health indicator.
  */
 @NullMarked
 package io.github.skyvernstarter.observation;

@@ -1,4 +1,4 @@
-package io.github.skyvernstarter.health;
+package io.github.skyvernstarter.observation;
 
 import java.time.Duration;
 
