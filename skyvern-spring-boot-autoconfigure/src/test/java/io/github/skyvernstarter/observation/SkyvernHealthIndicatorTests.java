@@ -50,11 +50,11 @@ class SkyvernHealthIndicatorTests {
 				});
 		SkyvernApiClient client = new SkyvernApiClient(WebClient.builder().baseUrl(baseUrl).build(), KEY,
 				Duration.ofSeconds(5), retryPolicy);
-		return new SkyvernHealthIndicator(client, Duration.ofSeconds(2), Duration.ofMinutes(1), this.clock);
+		return new SkyvernHealthIndicator(client, Duration.ofSeconds(10), Duration.ofMinutes(1), this.clock);
 	}
 
 	private Health health(SkyvernHealthIndicator indicator) {
-		return indicator.health(true).block(Duration.ofSeconds(10));
+		return indicator.health(true).block(Duration.ofSeconds(30));
 	}
 
 	private static void stubProbe(int status, String body) {
