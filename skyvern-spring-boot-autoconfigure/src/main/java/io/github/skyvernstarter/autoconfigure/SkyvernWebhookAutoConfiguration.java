@@ -10,6 +10,7 @@ import io.github.skyvernstarter.webhook.EnableSkyvernWebhooks;
 import io.github.skyvernstarter.webhook.InMemorySkyvernWebhookIdempotencyStore;
 import io.github.skyvernstarter.webhook.ReactiveSkyvernWebhookHandler;
 import io.github.skyvernstarter.webhook.ServletSkyvernWebhookHandler;
+import io.github.skyvernstarter.webhook.SkyvernWebhookDeliveryListener;
 import io.github.skyvernstarter.webhook.SkyvernWebhookIdempotencyStore;
 import io.github.skyvernstarter.webhook.SkyvernWebhookReceiver;
 import io.github.skyvernstarter.webhook.SkyvernWebhookRunCompletionSource;
@@ -118,7 +119,8 @@ public final class SkyvernWebhookAutoConfiguration {
 	@ConditionalOnMissingBean
 	SkyvernWebhookReceiver skyvernWebhookReceiver(SkyvernWebhookProperties webhooks, SkyvernWebhookVerifier verifier,
 			SkyvernWebhookIdempotencyStore idempotencyStore, ApplicationEventPublisher eventPublisher,
-			ObjectProvider<SkyvernWebhookRunCompletionSource> completionSource) {
+			ObjectProvider<SkyvernWebhookRunCompletionSource> completionSource,
+			ObjectProvider<SkyvernWebhookDeliveryListener> deliveryListeners) {
 		long maxBodySize = webhooks.getMaxBodySize().toBytes();
 		if (maxBodySize < 1) {
 			throw new SkyvernConfigurationException("skyvern.webhooks.max-body-size",
@@ -129,8 +131,10 @@ public final class SkyvernWebhookAutoConfiguration {
 			logger.warn("Skyvern webhook signatures are NOT verified (skyvern.webhooks.verify-signatures=false): "
 					+ "anyone who can reach " + webhooks.getPath() + " can publish run events and finish waits");
 		}
+		List<SkyvernWebhookDeliveryListener> listeners = deliveryListeners.orderedStream().toList();
 		return new SkyvernWebhookReceiver(verifier, webhooks.isVerifySignatures(), idempotencyStore, eventPublisher,
-				completionSource.getIfUnique(), maxBodySize, Clock.systemUTC());
+				completionSource.getIfUnique(), maxBodySize, Clock.systemUTC(),
+				(outcome, elapsed) -> listeners.forEach((listener) -> listener.onDelivery(outcome, elapsed)));
 	}
 
 	private static String requirePath(SkyvernWebhookProperties webhooks) {

@@ -9,6 +9,8 @@ import io.github.skyvernstarter.client.SkyvernOperation;
 import io.github.skyvernstarter.client.SkyvernRetryListener;
 import io.github.skyvernstarter.model.SkyvernRun;
 import io.github.skyvernstarter.observation.SkyvernObservationDocumentation.OperationLowCardinalityKeyNames;
+import io.github.skyvernstarter.webhook.SkyvernWebhookDeliveryListener;
+import io.github.skyvernstarter.webhook.SkyvernWebhookOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,11 +19,12 @@ import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link SkyvernMetrics} and {@link SkyvernRetryListener} that record in a Micrometer
- * {@link MeterRegistry}: {@code skyvern.runs.started}, {@code skyvern.runs.finished},
- * {@code skyvern.runs.duration}, {@code skyvern.runs.waiting} and {@code skyvern.retries}.
+ * {@link SkyvernMetrics}, {@link SkyvernRetryListener} and {@link SkyvernWebhookDeliveryListener} that
+ * record in a Micrometer {@link MeterRegistry}: {@code skyvern.runs.started},
+ * {@code skyvern.runs.finished}, {@code skyvern.runs.duration}, {@code skyvern.runs.waiting},
+ * {@code skyvern.retries} and {@code skyvern.webhook.deliveries}.
  */
-public class MicrometerSkyvernMetrics implements SkyvernMetrics, SkyvernRetryListener {
+public class MicrometerSkyvernMetrics implements SkyvernMetrics, SkyvernRetryListener, SkyvernWebhookDeliveryListener {
 
 	/** Counter of runs Skyvern created. */
 	public static final String RUNS_STARTED = "skyvern.runs.started";
@@ -37,6 +40,9 @@ public class MicrometerSkyvernMetrics implements SkyvernMetrics, SkyvernRetryLis
 
 	/** Counter of retried calls. */
 	public static final String RETRIES = "skyvern.retries";
+
+	/** Timer of webhook deliveries from receipt to answer, by outcome. */
+	public static final String WEBHOOK_DELIVERIES = "skyvern.webhook.deliveries";
 
 	private static final String WORKFLOW_ID = OperationLowCardinalityKeyNames.WORKFLOW_ID.asString();
 
@@ -110,6 +116,15 @@ public class MicrometerSkyvernMetrics implements SkyvernMetrics, SkyvernRetryLis
 			.tags(OPERATION, operation.operationName(), REASON, SkyvernFailureReason.of(failure))
 			.register(this.registry)
 			.increment();
+	}
+
+	@Override
+	public void onDelivery(SkyvernWebhookOutcome outcome, Duration elapsed) {
+		Timer.builder(WEBHOOK_DELIVERIES)
+			.description("Skyvern webhook deliveries, from receipt to answer")
+			.tag("outcome", outcome.value())
+			.register(this.registry)
+			.record(elapsed);
 	}
 
 	private Tags workflowTags(@Nullable String workflowId) {

@@ -1,5 +1,7 @@
 package io.github.skyvernstarter.webhook;
 
+import java.time.Duration;
+
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -53,9 +55,11 @@ public final class ReactiveSkyvernWebhookHandler implements HandlerFunction<Serv
 
 	@Override
 	public Mono<ServerResponse> handle(ServerRequest request) {
+		long receivedAt = System.nanoTime();
 		HttpHeaders headers = request.headers().asHttpHeaders();
 		SkyvernWebhookResponse rejection = this.receiver.checkRequest(request.method().name(), headers);
 		if (rejection != null) {
+			this.receiver.answered(rejection, Duration.ofNanos(System.nanoTime() - receivedAt));
 			return toServerResponse(rejection);
 		}
 		int limit = (int) Math.min(this.receiver.getMaxBodySize(), Integer.MAX_VALUE - 8);
@@ -65,6 +69,7 @@ public final class ReactiveSkyvernWebhookHandler implements HandlerFunction<Serv
 			.publishOn(this.blockingScheduler)
 			.map((body) -> this.receiver.receive(headers, body))
 			.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(this.receiver.bodyTooLarge()))
+			.doOnNext((answer) -> this.receiver.answered(answer, Duration.ofNanos(System.nanoTime() - receivedAt)))
 			.flatMap(ReactiveSkyvernWebhookHandler::toServerResponse);
 	}
 

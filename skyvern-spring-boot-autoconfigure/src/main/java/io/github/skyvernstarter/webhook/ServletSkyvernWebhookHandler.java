@@ -3,6 +3,7 @@ package io.github.skyvernstarter.webhook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 
@@ -55,13 +56,19 @@ public final class ServletSkyvernWebhookHandler implements HttpRequestHandler {
 
 	@Override
 	public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		long receivedAt = System.nanoTime();
 		HttpHeaders headers = headers(request);
 		SkyvernWebhookResponse answer = this.receiver.checkRequest(request.getMethod(), headers);
 		if (answer == null) {
 			byte[] body = readBody(request);
 			answer = (body != null) ? this.receiver.receive(headers, body) : this.receiver.bodyTooLarge();
 		}
-		write(answer, response);
+		try {
+			write(answer, response);
+		}
+		finally {
+			this.receiver.answered(answer, Duration.ofNanos(System.nanoTime() - receivedAt));
+		}
 	}
 
 	private static HttpHeaders headers(HttpServletRequest request) {

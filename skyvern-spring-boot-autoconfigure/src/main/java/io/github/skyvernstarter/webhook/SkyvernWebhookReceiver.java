@@ -60,6 +60,8 @@ public class SkyvernWebhookReceiver {
 
 	private final AtomicReference<Instant> lastRejectionWarning = new AtomicReference<>(Instant.MIN);
 
+	private final SkyvernWebhookDeliveryListener deliveryListener;
+
 	/**
 	 * Create a receiver.
 	 * @param verifier verifies signatures
@@ -73,6 +75,26 @@ public class SkyvernWebhookReceiver {
 	public SkyvernWebhookReceiver(SkyvernWebhookVerifier verifier, boolean verifySignatures,
 			SkyvernWebhookIdempotencyStore idempotencyStore, ApplicationEventPublisher eventPublisher,
 			@Nullable SkyvernWebhookRunCompletionSource completionSource, long maxBodySize, Clock clock) {
+		this(verifier, verifySignatures, idempotencyStore, eventPublisher, completionSource, maxBodySize, clock,
+				(outcome, elapsed) -> {
+				});
+	}
+
+	/**
+	 * Create a receiver that reports every answered delivery.
+	 * @param verifier verifies signatures
+	 * @param verifySignatures whether to verify signatures; {@code false} trusts every body
+	 * @param idempotencyStore remembers processed deliveries
+	 * @param eventPublisher publishes {@link SkyvernRunFinishedEvent}s
+	 * @param completionSource finishes waits, or {@code null}
+	 * @param maxBodySize the largest body accepted, in bytes
+	 * @param clock the clock for receipt times
+	 * @param deliveryListener told of every answered delivery (see {@link #answered})
+	 */
+	public SkyvernWebhookReceiver(SkyvernWebhookVerifier verifier, boolean verifySignatures,
+			SkyvernWebhookIdempotencyStore idempotencyStore, ApplicationEventPublisher eventPublisher,
+			@Nullable SkyvernWebhookRunCompletionSource completionSource, long maxBodySize, Clock clock,
+			SkyvernWebhookDeliveryListener deliveryListener) {
 		if (maxBodySize < 1) {
 			throw new IllegalArgumentException("Max body size must be positive");
 		}
@@ -83,6 +105,7 @@ public class SkyvernWebhookReceiver {
 		this.completionSource = completionSource;
 		this.maxBodySize = maxBodySize;
 		this.clock = clock;
+		this.deliveryListener = deliveryListener;
 	}
 
 	/**
@@ -101,10 +124,12 @@ public class SkyvernWebhookReceiver {
 	 */
 	public @Nullable SkyvernWebhookResponse checkRequest(String method, HttpHeaders headers) {
 		if (!"POST".equals(method)) {
-			return SkyvernWebhookResponse.of(405, "method not allowed", HttpHeaders.ALLOW, "POST");
+			return SkyvernWebhookResponse.of(SkyvernWebhookOutcome.MALFORMED, 405, "method not allowed",
+					HttpHeaders.ALLOW, "POST");
 		}
 		if (!isJson(headers)) {
-			return SkyvernWebhookResponse.of(415, "content type must be application/json");
+			return SkyvernWebhookResponse.of(SkyvernWebhookOutcome.MALFORMED, 415,
+					"content type must be application/json");
 		}
 		if (declaredLength(headers) > this.maxBodySize) {
 			return bodyTooLarge();
@@ -123,11 +148,31 @@ public class SkyvernWebhookReceiver {
 	}
 
 	/**
+	 * Report that a delivery was answered; adapters call this once per request, with the time since
+	 * they received it.
+	 * @param answer the answer given
+	 * @param elapsed the time from the request's receipt to its answer
+	 */
+	public void answered(SkyvernWebhookResponse answer, Duration elapsed) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Answered a Skyvern webhook " + answer.status() + " (" + answer.outcome().value() + ") in "
+					+ elapsed.toMillis() + " ms");
+		}
+		try {
+			this.deliveryListener.onDelivery(answer.outcome(), elapsed);
+		}
+		catch (RuntimeException ex) {
+			// Metrics must not change the answer Skyvern gets.
+			logger.warn("A Skyvern webhook delivery listener failed", ex);
+		}
+	}
+
+	/**
 	 * Return the answer to a body larger than {@link #getMaxBodySize()}.
 	 * @return a 413 answer
 	 */
 	public SkyvernWebhookResponse bodyTooLarge() {
-		return SkyvernWebhookResponse.of(413, "body too large");
+		return SkyvernWebhookResponse.of(SkyvernWebhookOutcome.TOO_LARGE, 413, "body too large");
 	}
 
 	/**
@@ -151,7 +196,7 @@ public class SkyvernWebhookReceiver {
 		}
 		SkyvernRun run = parseRun(body);
 		if (run == null) {
-			return SkyvernWebhookResponse.of(400, "body is not a Skyvern run");
+			return SkyvernWebhookResponse.of(SkyvernWebhookOutcome.MALFORMED, 400, "body is not a Skyvern run");
 		}
 		if (this.completionSource != null) {
 			this.completionSource.runFinished(run, body.length);
@@ -163,12 +208,13 @@ public class SkyvernWebhookReceiver {
 		}
 		catch (RuntimeException ex) {
 			logger.error("Skyvern webhook for run " + run.runId() + " not processed: idempotency store failed", ex);
-			return SkyvernWebhookResponse.of(503, "try again later", HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+			return SkyvernWebhookResponse.of(SkyvernWebhookOutcome.STORE_ERROR, 503, "try again later",
+					HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		}
 		return switch (claim) {
-			case ALREADY_PROCESSED -> SkyvernWebhookResponse.of(200, "duplicate");
-			case IN_PROGRESS -> SkyvernWebhookResponse.of(425, "delivery in progress", HttpHeaders.RETRY_AFTER,
-					RETRY_AFTER_SECONDS);
+			case ALREADY_PROCESSED -> SkyvernWebhookResponse.of(SkyvernWebhookOutcome.DUPLICATE, 200, "duplicate");
+			case IN_PROGRESS -> SkyvernWebhookResponse.of(SkyvernWebhookOutcome.IN_PROGRESS, 425,
+					"delivery in progress", HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 			case CLAIMED -> publish(key, new SkyvernRunFinishedEvent(run, body, headers, receivedAt,
 					SkyvernWebhookVerifier.parseTimestamp(timestamp)));
 		};
@@ -199,7 +245,7 @@ public class SkyvernWebhookReceiver {
 		else if (logger.isDebugEnabled()) {
 			logger.debug("Rejected a Skyvern webhook: " + reason);
 		}
-		return SkyvernWebhookResponse.of(401, reason);
+		return SkyvernWebhookResponse.of(SkyvernWebhookOutcome.INVALID_SIGNATURE, 401, reason);
 	}
 
 	private SkyvernWebhookResponse publish(DeliveryKey key, SkyvernRunFinishedEvent event) {
@@ -211,12 +257,12 @@ public class SkyvernWebhookReceiver {
 		catch (RuntimeException ex) {
 			logger.error("A listener failed on the Skyvern webhook for run " + key.runId() + " (" + key.status()
 					+ "); answered 500 so that Skyvern delivers it again", ex);
-			return SkyvernWebhookResponse.of(500, "listener failed");
+			return SkyvernWebhookResponse.of(SkyvernWebhookOutcome.LISTENER_ERROR, 500, "listener failed");
 		}
 		finally {
 			settle(key, published);
 		}
-		return SkyvernWebhookResponse.of(200, "ok");
+		return SkyvernWebhookResponse.of(SkyvernWebhookOutcome.ACCEPTED, 200, "ok");
 	}
 
 	private void settle(DeliveryKey key, boolean published) {

@@ -9,19 +9,22 @@ import java.util.Map;
  * @param status the HTTP status
  * @param body a short plain-text explanation
  * @param headers extra response headers, such as {@code Allow} or {@code Retry-After}
+ * @param outcome what the answer means, for metrics and logs
  */
-public record SkyvernWebhookResponse(int status, String body, Map<String, String> headers) {
+public record SkyvernWebhookResponse(int status, String body, Map<String, String> headers,
+		SkyvernWebhookOutcome outcome) {
 
 	public SkyvernWebhookResponse {
 		headers = Map.copyOf(headers);
 	}
 
-	static SkyvernWebhookResponse of(int status, String body) {
-		return new SkyvernWebhookResponse(status, body, Map.of());
+	static SkyvernWebhookResponse of(SkyvernWebhookOutcome outcome, int status, String body) {
+		return new SkyvernWebhookResponse(status, body, Map.of(), outcome);
 	}
 
-	static SkyvernWebhookResponse of(int status, String body, String headerName, String headerValue) {
-		return new SkyvernWebhookResponse(status, body, Map.of(headerName, headerValue));
+	static SkyvernWebhookResponse of(SkyvernWebhookOutcome outcome, int status, String body, String headerName,
+			String headerValue) {
+		return new SkyvernWebhookResponse(status, body, Map.of(headerName, headerValue), outcome);
 	}
 
 	/**

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import io.github.skyvernstarter.webhook.WebhookVectors.Vector;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +60,9 @@ abstract class AbstractSkyvernWebhookReceiverTests {
 
 	@Autowired
 	WebServerApplicationContext context;
+
+	@Autowired
+	MeterRegistry meters;
 
 	WebhookClient client;
 
@@ -202,6 +206,56 @@ abstract class AbstractSkyvernWebhookReceiverTests {
 		headers.put("Content-Type", contentType);
 		assertThat(this.client.post(body, headers).statusCode()).isEqualTo(415);
 		assertThat(this.recorder.events()).isEmpty();
+	}
+
+	@Test
+	void recordsEveryDeliveryByOutcomeFromReceiptToAnswer() throws Exception {
+		Map<String, Long> before = deliveriesByOutcome();
+		byte[] run = runBody("wr_metrics", "completed");
+		this.client.post(run, signed(run));
+		this.client.post(run, signed(run));
+		this.client.post(run, signed(run, SkyvernWebhookVerifier.sign(run, "sk-attacker")));
+		byte[] notARun = "{}".getBytes(StandardCharsets.UTF_8);
+		this.client.post(notARun, signed(notARun));
+		this.client.send("GET", java.net.http.HttpRequest.BodyPublishers.noBody(), Map.of());
+		byte[] large = paddedRun("wr_metrics_large", MAX_BODY + 1);
+		this.client.postChunked(large, signed(large));
+		this.recorder.when("wr_metrics_failing", (event) -> {
+			throw new IllegalStateException("listener fails");
+		});
+		byte[] failing = runBody("wr_metrics_failing", "failed");
+		this.client.post(failing, signed(failing));
+		CountDownLatch listening = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		this.recorder.when("wr_metrics_slow", (event) -> {
+			listening.countDown();
+			await(release);
+		});
+		byte[] slow = runBody("wr_metrics_slow", "completed");
+		CompletableFuture<HttpResponse<String>> first = this.client.postAsync(slow, signed(slow));
+		assertThat(listening.await(20, TimeUnit.SECONDS)).isTrue();
+		assertThat(this.client.post(slow, signed(slow)).statusCode()).isEqualTo(425);
+		release.countDown();
+		assertThat(first.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		// The servlet adapter reports after writing the answer, which the client may read first.
+		org.awaitility.Awaitility.await().untilAsserted(() -> {
+			Map<String, Long> recorded = deliveriesByOutcome();
+			recorded.replaceAll((outcome, count) -> count - before.getOrDefault(outcome, 0L));
+			recorded.values().removeIf((count) -> count == 0);
+			assertThat(recorded).containsExactlyInAnyOrderEntriesOf(Map.of("accepted", 2L, "duplicate", 1L,
+					"in_progress", 1L, "invalid_signature", 1L, "malformed", 2L, "too_large", 1L, "listener_error",
+					1L));
+		});
+		assertThat(this.meters.get("skyvern.webhook.deliveries").tag("outcome", "accepted").timer())
+			.satisfies((accepted) -> assertThat(accepted.max(TimeUnit.NANOSECONDS)).isPositive());
+	}
+
+	private Map<String, Long> deliveriesByOutcome() {
+		Map<String, Long> counts = new TreeMap<>();
+		this.meters.find("skyvern.webhook.deliveries")
+			.timers()
+			.forEach((timer) -> counts.merge(timer.getId().getTag("outcome"), timer.count(), Long::sum));
+		return counts;
 	}
 
 	@Test

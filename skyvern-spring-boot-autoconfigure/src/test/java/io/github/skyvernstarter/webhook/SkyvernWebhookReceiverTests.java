@@ -265,6 +265,7 @@ class SkyvernWebhookReceiverTests {
 		assertThat(listening.await(5, TimeUnit.SECONDS)).isTrue();
 		SkyvernWebhookResponse duplicate = this.receiver.receive(signed(body, KEY), body);
 		assertThat(duplicate.status()).isEqualTo(425);
+		assertThat(duplicate.outcome()).isEqualTo(SkyvernWebhookOutcome.IN_PROGRESS);
 		assertThat(duplicate.headers()).containsEntry("Retry-After", "2");
 		release.countDown();
 		assertThat(first.get(5, TimeUnit.SECONDS).status()).isEqualTo(200);
@@ -316,6 +317,7 @@ class SkyvernWebhookReceiverTests {
 		byte[] body = runBody("wr_1", "completed");
 		SkyvernWebhookResponse response = receiver(true, broken).receive(signed(body, KEY), body);
 		assertThat(response.status()).isEqualTo(503);
+		assertThat(response.outcome()).isEqualTo(SkyvernWebhookOutcome.STORE_ERROR);
 		assertThat(this.events).isEmpty();
 	}
 

@@ -1,0 +1,46 @@
+package io.github.skyvernstarter.webhook;
+
+/**
+ * How the receiver answered a webhook delivery, for metrics and logs.
+ */
+public enum SkyvernWebhookOutcome {
+
+	/** A verified run, published to the listeners (200). */
+	ACCEPTED("accepted"),
+
+	/** A run and status already processed, answered without publishing again (200). */
+	DUPLICATE("duplicate"),
+
+	/** A run and status still being processed by another delivery (425; Skyvern delivers again). */
+	IN_PROGRESS("in_progress"),
+
+	/** A missing or wrong signature, or a timestamp outside the accepted window (401). */
+	INVALID_SIGNATURE("invalid_signature"),
+
+	/** Not a Skyvern delivery: a method other than POST (405), not JSON (415), or not a run (400). */
+	MALFORMED("malformed"),
+
+	/** A body over {@code skyvern.webhooks.max-body-size} (413). */
+	TOO_LARGE("too_large"),
+
+	/** A listener threw (500; Skyvern delivers again). */
+	LISTENER_ERROR("listener_error"),
+
+	/** The idempotency store failed (503; Skyvern delivers again). */
+	STORE_ERROR("store_error");
+
+	private final String value;
+
+	SkyvernWebhookOutcome(String value) {
+		this.value = value;
+	}
+
+	/**
+	 * Return the outcome as metric tags and logs write it, for example {@code invalid_signature}.
+	 * @return the outcome's value
+	 */
+	public String value() {
+		return this.value;
+	}
+
+}
