@@ -1,11 +1,11 @@
 package io.github.skyvernstarter.model;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 
 import tools.jackson.core.JsonParser;
@@ -32,7 +32,7 @@ public final class SkyvernTimestampDeserializer extends StdScalarDeserializer<In
 		try {
 			return parse(text);
 		}
-		catch (DateTimeParseException | NullPointerException ex) {
+		catch (DateTimeException | NullPointerException ex) {
 			return (Instant) context.handleWeirdStringValue(Instant.class, text,
 					"not an ISO-8601 timestamp with or without offset");
 		}
@@ -44,12 +44,12 @@ public final class SkyvernTimestampDeserializer extends StdScalarDeserializer<In
 	 * @return the instant
 	 */
 	public static Instant parse(String text) {
-		TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text.trim(), OffsetDateTime::from,
-				LocalDateTime::from);
-		if (parsed instanceof OffsetDateTime offsetDateTime) {
-			return offsetDateTime.toInstant();
-		}
-		return ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+		// Asking the parsed fields for an offset, rather than parseBest, avoids throwing (and filling a
+		// stack trace for) an exception on every naive timestamp, which is every real one.
+		TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(text.trim());
+		LocalDateTime dateTime = LocalDateTime.from(parsed);
+		ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS) ? ZoneOffset.from(parsed) : ZoneOffset.UTC;
+		return dateTime.toInstant(offset);
 	}
 
 }

@@ -297,6 +297,16 @@ public class SkyvernWebhookReceiver {
 
 	static @Nullable SkyvernRun parseRun(byte[] body) {
 		try {
+			// One pass straight into the record: a tree first would copy a multi-megabyte output twice.
+			return SkyvernJson.mapper().readValue(body, SkyvernRun.class);
+		}
+		catch (RuntimeException ex) {
+			return parseLegacyRun(body);
+		}
+	}
+
+	private static @Nullable SkyvernRun parseLegacyRun(byte[] body) {
+		try {
 			JsonNode root = SkyvernJson.mapper().readTree(body);
 			if (root == null || !root.isObject()) {
 				return null;
