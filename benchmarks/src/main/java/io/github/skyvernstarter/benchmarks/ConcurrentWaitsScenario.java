@@ -1,0 +1,173 @@
+package io.github.skyvernstarter.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Scenario 2 as run by the suite: one {@link RunSimulator} JVM, and one fresh client JVM per batch of
+ * waits ({@link ConcurrentWaitsBenchmark}), then the table.
+ */
+final class ConcurrentWaitsScenario {
+
+	private static final long LIMIT_SECONDS = 240;
+
+	private static final String[] CLIENT_HEAP = { "-Xms1g", "-Xmx1g" };
+
+	private ConcurrentWaitsScenario() {
+	}
+
+	static Section run(ChildJvm jvm, Settings settings) {
+		Process simulator = jvm.start("2-simulator", settings.jvmOptions("-Xmx1g"), RunSimulator.class,
+				List.of(Long.toString(settings.runMinMillis()), Long.toString(settings.runMaxMillis()), "7"));
+		try {
+			String url = jvm.awaitLine("2-simulator", simulator, "SIMULATOR ", 60);
+			List<Batch> batches = new ArrayList<>();
+			for (int i = 1; i <= settings.waitRepeats(); i++) {
+				batches.add(batch(jvm, settings, url, "reactive", settings.waits(), Connectors.REACTOR_UNBOUNDED_QUEUE,
+						"reactive #" + i));
+			}
+			if (!settings.quick()) {
+				batches.add(batch(jvm, settings, url, "reactive", settings.smallWaits(),
+						Connectors.REACTOR_UNBOUNDED_QUEUE, "reactive, fewer waits"));
+				batches.add(batch(jvm, settings, url, "reactive", settings.waits(), Connectors.DEFAULT,
+						"reactive, Boot's default pool"));
+				batches.add(batch(jvm, settings, url, "reactive", settings.waits(), Connectors.JDK,
+						"reactive, JDK HttpClient"));
+			}
+			Batch largestSurvived = null;
+			for (int size : settings.blockingSizes()) {
+				Batch blocking = batch(jvm, settings, url, "blocking", size, Connectors.REACTOR_UNBOUNDED_QUEUE,
+						"thread per wait (baseline)");
+				batches.add(blocking);
+				if (!blocking.allCompleted()) {
+					break;
+				}
+				largestSurvived = blocking;
+			}
+			return section(settings, batches, largestSurvived);
+		}
+		finally {
+			simulator.destroy();
+		}
+	}
+
+	private static Batch batch(ChildJvm jvm, Settings settings, String url, String mode, int waits, String connector,
+			String label) {
+		String name = "2-waits-" + mode + "-" + waits + "-" + connector + "-" + System.nanoTime();
+		Properties figures = jvm.run(name, settings.jvmOptions(CLIENT_HEAP), ConcurrentWaitsBenchmark.class,
+				List.of(mode, Integer.toString(waits), Long.toString(settings.pollMillis()), url,
+						Long.toString(LIMIT_SECONDS), connector),
+				LIMIT_SECONDS + 120);
+		System.out.println("  " + label + ", " + waits + " waits: " + figures.getProperty("completed") + " completed, "
+				+ figures.getProperty("peakThreads") + " peak threads");
+		return new Batch(label, connector, figures);
+	}
+
+	private static Section section(Settings settings, List<Batch> batches, Batch largestSurvived) {
+		List<List<String>> rows = new ArrayList<>();
+		List<String> failures = new ArrayList<>();
+		for (Batch batch : batches) {
+			rows.add(batch.row());
+			if (!batch.firstFailure().isEmpty()) {
+				failures.add("- " + batch.label() + " (" + batch.waits() + " waits): " + batch.failed()
+						+ " failed, the first with `" + batch.firstFailure() + "`");
+			}
+		}
+		List<Batch> main = batches.stream()
+			.filter((batch) -> batch.label().startsWith("reactive #"))
+			.toList();
+		double[] peakThreads = main.stream().mapToDouble(Batch::peakThreads).toArray();
+		double[] perCall = main.stream().mapToDouble(Batch::heapPerOutstandingKb).toArray();
+		double[] completed = main.stream().mapToDouble(Batch::completed).toArray();
+		List<Section.SummaryRow> summary = new ArrayList<>();
+		String scenario = "2. concurrent waits";
+		summary.add(new Section.SummaryRow(scenario, settings.waits() + " waits completed (each repeat)",
+				Stats.medianAndRange(completed, "%.0f"), "= " + settings.waits(),
+				Section.SummaryRow.verdict(Stats.min(completed) == settings.waits())));
+		summary.add(new Section.SummaryRow(scenario, "peak live threads, " + settings.waits() + " waits",
+				Stats.medianAndRange(peakThreads, "%.0f"), "< 64",
+				Section.SummaryRow.verdict(Stats.max(peakThreads) < 64)));
+		summary.add(new Section.SummaryRow(scenario, "heap per waiting call (KB)", Stats.medianAndRange(perCall, "%.1f"),
+				"< 10 KB", Section.SummaryRow.verdict(Stats.median(perCall) < 10)));
+		if (largestSurvived != null) {
+			summary.add(new Section.SummaryRow(scenario,
+					"baseline: peak threads at " + largestSurvived.waits() + " waits",
+					Markdown.format("%d", largestSurvived.peakThreads()), "", ""));
+		}
+		String markdown = "## 2. Concurrent waits: " + settings.waits() + " `runWorkflow` calls waiting at once\n\n"
+				+ "A simulator in its own JVM answers `POST /v1/run/agents` with a created run that finishes "
+				+ settings.runMinMillis() / 1000.0 + "–" + settings.runMaxMillis() / 1000.0
+				+ " s later (uniformly random), and `GET /v1/runs/{id}` with `running` until then. Each batch runs "
+				+ "in a fresh client JVM (`-Xms1g -Xmx1g`, default GC), which starts every wait at once after a warm-up. "
+				+ "**Poll interval " + settings.pollMillis() + " ms** (`skyvern.poll-interval`; default 10 s) so "
+				+ "that a batch ends within seconds. `reactive`: every wait subscribed from one thread through "
+				+ "`ReactiveSkyvernWorkflowOperations`. Baseline: one platform thread per wait, each blocked in "
+				+ "`SkyvernWorkflowTemplate.runWorkflow`, same HTTP client; sizes tried in turn until one fails. "
+				+ "Heap is measured after `System.gc()` before the batch and once during it, when every run has "
+				+ "been started or the first call has ended (whichever comes first); per-call figures divide the "
+				+ "growth by the calls outstanding at that moment. Peak threads: the JVM's peak live thread count "
+				+ "during the batch. API calls per run: requests the simulator served / completed runs.\n\n"
+				+ Markdown.table(List.of("client", "HTTP client", "waits", "completed", "failed", "peak threads (before)",
+						"heap before → during MB", "heap per waiting call KB", "RSS per waiting call KB", "wall s",
+						"API calls per run"), rows)
+				+ "\nHTTP clients: " + Connectors.describe(Connectors.REACTOR_UNBOUNDED_QUEUE) + " (the main "
+				+ "measurement; set through a `ClientHttpConnectorBuilder` bean); "
+				+ Connectors.describe(Connectors.DEFAULT) + "; " + Connectors.describe(Connectors.JDK) + ".\n"
+				+ (failures.isEmpty() ? "" : "\nFailures:\n\n" + String.join("\n", failures) + "\n");
+		return new Section(markdown, summary);
+	}
+
+	record Batch(String label, String connector, Properties figures) {
+
+		long waits() {
+			return Results.number(this.figures, "waits");
+		}
+
+		long completed() {
+			return Results.number(this.figures, "completed");
+		}
+
+		long failed() {
+			return Results.number(this.figures, "failed");
+		}
+
+		long peakThreads() {
+			return Results.number(this.figures, "peakThreads");
+		}
+
+		String firstFailure() {
+			return this.figures.getProperty("firstFailure", "");
+		}
+
+		boolean allCompleted() {
+			return completed() == waits();
+		}
+
+		double heapPerOutstandingKb() {
+			long outstanding = Results.number(this.figures, "outstandingAtMeasure");
+			long growth = Results.number(this.figures, "heapDuring") - Results.number(this.figures, "heapBefore");
+			return (outstanding > 0) ? growth / 1024.0 / outstanding : Double.NaN;
+		}
+
+		double rssPerOutstandingKb() {
+			long outstanding = Results.number(this.figures, "outstandingAtMeasure");
+			long growth = Results.number(this.figures, "rssDuringKb") - Results.number(this.figures, "rssBeforeKb");
+			return (outstanding > 0) ? (double) growth / outstanding : Double.NaN;
+		}
+
+		List<String> row() {
+			long calls = Results.number(this.figures, "posts") + Results.number(this.figures, "gets");
+			return List.of(this.label, this.connector, Long.toString(waits()), Long.toString(completed()),
+					Long.toString(failed()),
+					peakThreads() + " (" + Results.number(this.figures, "threadsBefore") + ")",
+					Markdown.format("%.1f → %.1f", Results.number(this.figures, "heapBefore") / 1048576.0,
+							Results.number(this.figures, "heapDuring") / 1048576.0),
+					Markdown.format("%.1f", heapPerOutstandingKb()), Markdown.format("%.1f", rssPerOutstandingKb()),
+					Markdown.format("%.1f", Results.number(this.figures, "wallMillis") / 1000.0),
+					(completed() > 0) ? Markdown.format("%.2f", (double) calls / completed()) : "–");
+		}
+
+	}
+
+}

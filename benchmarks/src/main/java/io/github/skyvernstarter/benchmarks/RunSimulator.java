@@ -1,0 +1,128 @@
+package io.github.skyvernstarter.benchmarks;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * A loopback Skyvern simulator whose runs finish a random time after they were started: each
+ * {@code POST /v1/run/agents} creates a run, and {@code GET /v1/runs/{id}} answers {@code running}
+ * until the run's finish time, then {@code completed}. It counts the API calls it answered
+ * ({@code GET /sim/stats}, {@code POST /sim/reset}).
+ * <p>
+ * Run as its own JVM ({@link #main}) so that its threads and heap are not counted as the client's.
+ */
+public final class RunSimulator implements AutoCloseable {
+
+	private final Map<Long, Long> finishAt = new ConcurrentHashMap<>();
+
+	private final AtomicLong ids = new AtomicLong();
+
+	private final LongAdder posts = new LongAdder();
+
+	private final LongAdder gets = new LongAdder();
+
+	private final SplittableRandom seed;
+
+	private final long minNanos;
+
+	private final long maxNanos;
+
+	private final LoopResources loops;
+
+	private final DisposableServer server;
+
+	RunSimulator(long minMillis, long maxMillis, long seed) {
+		this.minNanos = minMillis * 1_000_000L;
+		this.maxNanos = maxMillis * 1_000_000L;
+		this.seed = new SplittableRandom(seed);
+		this.loops = LoopResources.create("simulator", 2, true);
+		this.server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.runOn(this.loops)
+			.route((routes) -> routes.post("/v1/run/agents", (request, response) -> request.receive()
+				.then(Mono.defer(() -> send(response, create()))))
+				.get("/v1/runs/{runId}", (request, response) -> send(response, read(request.param("runId"))))
+				.get("/sim/stats", (request, response) -> send(response,
+						CannedRuns.bytes(this.posts.sum() + " " + this.gets.sum())))
+				.post("/sim/reset", (request, response) -> {
+					this.posts.reset();
+					this.gets.reset();
+					return send(response, CannedRuns.bytes("ok"));
+				}))
+			.bindNow();
+	}
+
+	private byte[] create() {
+		this.posts.increment();
+		long id = this.ids.incrementAndGet();
+		long duration;
+		synchronized (this.seed) {
+			duration = this.minNanos + this.seed.nextLong(this.maxNanos - this.minNanos + 1);
+		}
+		this.finishAt.put(id, System.nanoTime() + duration);
+		return CannedRuns.bytes(CannedRuns.run("wr_" + id, "created", false));
+	}
+
+	private byte[] read(@Nullable String runId) {
+		this.gets.increment();
+		Long finish = this.finishAt.get(idOf(runId));
+		boolean done = (finish == null) || System.nanoTime() - finish >= 0;
+		return CannedRuns.bytes(CannedRuns.run(runId + "", done ? "completed" : "running", done));
+	}
+
+	private static long idOf(@Nullable String runId) {
+		try {
+			return (runId != null && runId.startsWith("wr_")) ? Long.parseLong(runId.substring(3)) : -1;
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	private static Mono<Void> send(HttpServerResponse response, byte[] body) {
+		return response.status(HttpResponseStatus.OK)
+			.header(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+			.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length))
+			.sendByteArray(Mono.just(body))
+			.then();
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + this.server.port();
+	}
+
+	@Override
+	public void close() {
+		this.server.disposeNow();
+		this.loops.dispose();
+	}
+
+	/**
+	 * Serve until the process is ended.
+	 * @param args shortest and longest run in milliseconds, random seed
+	 * @throws InterruptedException never in practice: the process is ended from outside
+	 */
+	public static void main(String[] args) throws InterruptedException {
+		RunSimulator simulator = new RunSimulator(Long.parseLong(args[0]), Long.parseLong(args[1]),
+				Long.parseLong(args[2]));
+		System.out.println("SIMULATOR " + simulator.baseUrl());
+		System.out.flush();
+		new CountDownLatch(1).await();
+	}
+
+}
