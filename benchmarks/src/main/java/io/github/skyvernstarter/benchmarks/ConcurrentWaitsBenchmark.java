@@ -18,7 +18,6 @@ import io.github.skyvernstarter.client.SkyvernWorkflowTemplate;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -74,7 +73,7 @@ public final class ConcurrentWaitsBenchmark {
 			runsStarted.set(0);
 			Waits result = blocking ? blockingWaits(context.getBean(SkyvernWorkflowTemplate.class), waits)
 					: reactiveWaits(context.getBean(ReactiveSkyvernWorkflowOperations.class), waits);
-			Measurement during = result.awaitAndMeasure(waits, limitSeconds);
+			Measurement[] during = result.awaitAndMeasure(waits, limitSeconds);
 			long peakThreads = threads.getPeakThreadCount();
 			String[] served = control.get().uri("/sim/stats").retrieve().bodyToMono(String.class).block().split(" ");
 			figures.setProperty("waits", Integer.toString(waits));
@@ -83,14 +82,14 @@ public final class ConcurrentWaitsBenchmark {
 			figures.setProperty("firstFailure", (result.firstFailure.get() != null) ? result.firstFailure.get() : "");
 			figures.setProperty("notStarted", Long.toString(result.notStarted.get()));
 			figures.setProperty("wallMillis", Long.toString(result.wallMillis));
+			figures.setProperty("allStartedMillis", Long.toString(result.allStartedMillis));
 			figures.setProperty("threadsBefore", Long.toString(threadsBefore));
 			figures.setProperty("peakThreads", Long.toString(peakThreads));
 			figures.setProperty("heapBefore", Long.toString(heapBefore));
-			figures.setProperty("heapDuring", Long.toString(during.heap()));
-			figures.setProperty("outstandingAtMeasure", Long.toString(during.outstanding()));
-			figures.setProperty("startedAtMeasure", Long.toString(during.started()));
+			figures.setProperty("firstMeasuredMillis", Long.toString(result.firstMeasuredMillis));
+			record(figures, "first", during[0]);
+			record(figures, "allStarted", during[1]);
 			figures.setProperty("rssBeforeKb", Long.toString(rssBefore));
-			figures.setProperty("rssDuringKb", Long.toString(during.rssKb()));
 			figures.setProperty("posts", served[0]);
 			figures.setProperty("gets", served[1]);
 		}
@@ -112,17 +111,16 @@ public final class ConcurrentWaitsBenchmark {
 	}
 
 	private static Waits reactiveWaits(ReactiveSkyvernWorkflowOperations reactive, int waits) {
-		Waits result = new Waits(1);
+		Waits result = new Waits(waits);
 		RunWorkflowRequest request = waitingRequest();
-		Flux.range(0, waits)
-			.flatMap((i) -> reactive.runWorkflow(request)
-				.doOnNext((run) -> result.completed.incrementAndGet())
-				.onErrorResume((ex) -> {
-					result.failed(ex);
-					return Mono.empty();
-				}), waits)
-			.doFinally((signal) -> result.done.countDown())
-			.subscribe();
+		// One subscription per wait, as independent callers make them (one flatMap over all of them
+		// would scan every inner subscriber on each completion, a cost of the harness, not the client).
+		for (int i = 0; i < waits; i++) {
+			reactive.runWorkflow(request).subscribe((run) -> result.completed.incrementAndGet(), (ex) -> {
+				result.failed(ex);
+				result.done.countDown();
+			}, result.done::countDown);
+		}
 		return result;
 	}
 
@@ -157,6 +155,13 @@ public final class ConcurrentWaitsBenchmark {
 			}
 		}
 		return result;
+	}
+
+	private static void record(Properties figures, String moment, Measurement measurement) {
+		figures.setProperty(moment + ".heap", Long.toString(measurement.heap()));
+		figures.setProperty(moment + ".outstanding", Long.toString(measurement.outstanding()));
+		figures.setProperty(moment + ".started", Long.toString(measurement.started()));
+		figures.setProperty(moment + ".rssKb", Long.toString(measurement.rssKb()));
 	}
 
 	static long heapAfterGc() {
@@ -201,6 +206,10 @@ public final class ConcurrentWaitsBenchmark {
 
 		long wallMillis;
 
+		long firstMeasuredMillis = -1;
+
+		long allStartedMillis = -1;
+
 		Waits(int parties) {
 			this.done = new CountDownLatch(parties);
 		}
@@ -211,25 +220,47 @@ public final class ConcurrentWaitsBenchmark {
 		}
 
 		/**
-		 * Wait for the batch; measure the heap once, when every run has been started or the first has
-		 * ended, whichever comes first: the most calls are outstanding then.
+		 * Wait for the batch, measuring the heap twice: when every run has been started or the first
+		 * call has ended, whichever comes first (the most calls are outstanding then, some still
+		 * queued for a connection), and when every run has been started (every outstanding call is then
+		 * a run being waited for).
 		 */
-		Measurement awaitAndMeasure(int waits, long limitSeconds) throws InterruptedException {
-			Measurement measurement = null;
+		Measurement[] awaitAndMeasure(int waits, long limitSeconds) throws InterruptedException {
+			Measurement first = null;
+			Measurement allStarted = null;
 			long deadline = this.start + TimeUnit.SECONDS.toNanos(limitSeconds);
 			while (this.done.getCount() > 0 && System.nanoTime() < deadline) {
-				long ended = this.completed.get() + this.failed.get();
-				if (measurement == null && (runsStarted.get() >= waits || ended > 0)) {
-					long started = runsStarted.get();
-					long heap = heapAfterGc();
-					// Calls may end during the collection: count the outstanding ones before and after it.
-					long outstanding = waits - (ended + this.completed.get() + this.failed.get()) / 2;
-					measurement = new Measurement(heap, outstanding, started, residentKilobytes());
+				long ended = ended();
+				boolean everyRunStarted = runsStarted.get() >= waits;
+				if (first == null && (everyRunStarted || ended > 0)) {
+					first = measure(waits, ended);
+					this.firstMeasuredMillis = elapsedMillis();
+				}
+				if (allStarted == null && everyRunStarted) {
+					allStarted = (first.started() >= waits) ? first : measure(waits, ended);
+					this.allStartedMillis = elapsedMillis();
 				}
 				this.done.await(20, TimeUnit.MILLISECONDS);
 			}
-			this.wallMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.start);
-			return (measurement != null) ? measurement : new Measurement(-1, 0, 0, -1);
+			this.wallMillis = elapsedMillis();
+			Measurement none = new Measurement(-1, 0, 0, -1);
+			return new Measurement[] { (first != null) ? first : none, (allStarted != null) ? allStarted : none };
+		}
+
+		private Measurement measure(int waits, long endedBefore) {
+			long started = runsStarted.get();
+			long heap = heapAfterGc();
+			// Calls may end during the collection: count the outstanding ones before and after it.
+			long outstanding = waits - (endedBefore + ended()) / 2;
+			return new Measurement(heap, outstanding, started, residentKilobytes());
+		}
+
+		private long ended() {
+			return this.completed.get() + this.failed.get();
+		}
+
+		private long elapsedMillis() {
+			return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.start);
 		}
 
 	}

@@ -78,7 +78,7 @@ final class ConcurrentWaitsScenario {
 			.filter((batch) -> batch.label().startsWith("reactive #"))
 			.toList();
 		double[] peakThreads = main.stream().mapToDouble(Batch::peakThreads).toArray();
-		double[] perCall = main.stream().mapToDouble(Batch::heapPerOutstandingKb).toArray();
+		double[] perCall = main.stream().mapToDouble((batch) -> batch.heapPerCallKb("allStarted")).toArray();
 		double[] completed = main.stream().mapToDouble(Batch::completed).toArray();
 		List<Section.SummaryRow> summary = new ArrayList<>();
 		String scenario = "2. concurrent waits";
@@ -88,7 +88,7 @@ final class ConcurrentWaitsScenario {
 		summary.add(new Section.SummaryRow(scenario, "peak live threads, " + settings.waits() + " waits",
 				Stats.medianAndRange(peakThreads, "%.0f"), "< 64",
 				Section.SummaryRow.verdict(Stats.max(peakThreads) < 64)));
-		summary.add(new Section.SummaryRow(scenario, "heap per waiting call (KB)", Stats.medianAndRange(perCall, "%.1f"),
+		summary.add(new Section.SummaryRow(scenario, "heap per waiting run (KB)", Stats.medianAndRange(perCall, "%.1f"),
 				"< 10 KB", Section.SummaryRow.verdict(Stats.median(perCall) < 10)));
 		if (largestSurvived != null) {
 			summary.add(new Section.SummaryRow(scenario,
@@ -104,13 +104,17 @@ final class ConcurrentWaitsScenario {
 				+ "that a batch ends within seconds. `reactive`: every wait subscribed from one thread through "
 				+ "`ReactiveSkyvernWorkflowOperations`. Baseline: one platform thread per wait, each blocked in "
 				+ "`SkyvernWorkflowTemplate.runWorkflow`, same HTTP client; sizes tried in turn until one fails. "
-				+ "Heap is measured after `System.gc()` before the batch and once during it, when every run has "
-				+ "been started or the first call has ended (whichever comes first); per-call figures divide the "
-				+ "growth by the calls outstanding at that moment. Peak threads: the JVM's peak live thread count "
-				+ "during the batch. API calls per run: requests the simulator served / completed runs.\n\n"
+				+ "Heap is the used heap right after `System.gc()`: once before the batch, then (A) when the first "
+				+ "call ends or every run has been started, whichever comes first, the moment with the most calls "
+				+ "outstanding, some of them still queued for a connection; and (B) when the last run has been "
+				+ "started, when every outstanding call is a run being waited for. Per-call figures divide the "
+				+ "growth since before the batch by the calls outstanding at that moment (in brackets). RSS: the "
+				+ "process's resident memory growth at (B) per outstanding call (thread stacks are outside the "
+				+ "heap). Peak threads: the JVM's peak live thread count during the batch. API calls per run: "
+				+ "requests the simulator served / completed runs.\n\n"
 				+ Markdown.table(List.of("client", "HTTP client", "waits", "completed", "failed", "peak threads (before)",
-						"heap before → during MB", "heap per waiting call KB", "RSS per waiting call KB", "wall s",
-						"API calls per run"), rows)
+						"heap before MB", "(A) heap KB per outstanding call", "(B) heap KB per waiting run",
+						"(B) RSS KB per waiting run", "all started after s", "wall s", "API calls per run"), rows)
 				+ "\nHTTP clients: " + Connectors.describe(Connectors.REACTOR_UNBOUNDED_QUEUE) + " (the main "
 				+ "measurement; set through a `ClientHttpConnectorBuilder` bean); "
 				+ Connectors.describe(Connectors.DEFAULT) + "; " + Connectors.describe(Connectors.JDK) + ".\n"
@@ -144,26 +148,34 @@ final class ConcurrentWaitsScenario {
 			return completed() == waits();
 		}
 
-		double heapPerOutstandingKb() {
-			long outstanding = Results.number(this.figures, "outstandingAtMeasure");
-			long growth = Results.number(this.figures, "heapDuring") - Results.number(this.figures, "heapBefore");
+		/**
+		 * Heap growth over the calls outstanding at a moment, in KB per call.
+		 */
+		double heapPerCallKb(String moment) {
+			long outstanding = Results.number(this.figures, moment + ".outstanding");
+			long growth = Results.number(this.figures, moment + ".heap") - Results.number(this.figures, "heapBefore");
 			return (outstanding > 0) ? growth / 1024.0 / outstanding : Double.NaN;
 		}
 
-		double rssPerOutstandingKb() {
-			long outstanding = Results.number(this.figures, "outstandingAtMeasure");
-			long growth = Results.number(this.figures, "rssDuringKb") - Results.number(this.figures, "rssBeforeKb");
+		double rssPerCallKb(String moment) {
+			long outstanding = Results.number(this.figures, moment + ".outstanding");
+			long growth = Results.number(this.figures, moment + ".rssKb") - Results.number(this.figures, "rssBeforeKb");
 			return (outstanding > 0) ? (double) growth / outstanding : Double.NaN;
 		}
 
 		List<String> row() {
 			long calls = Results.number(this.figures, "posts") + Results.number(this.figures, "gets");
+			long allStarted = Results.number(this.figures, "allStartedMillis");
 			return List.of(this.label, this.connector, Long.toString(waits()), Long.toString(completed()),
 					Long.toString(failed()),
 					peakThreads() + " (" + Results.number(this.figures, "threadsBefore") + ")",
-					Markdown.format("%.1f → %.1f", Results.number(this.figures, "heapBefore") / 1048576.0,
-							Results.number(this.figures, "heapDuring") / 1048576.0),
-					Markdown.format("%.1f", heapPerOutstandingKb()), Markdown.format("%.1f", rssPerOutstandingKb()),
+					Markdown.format("%.1f", Results.number(this.figures, "heapBefore") / 1048576.0),
+					Markdown.format("%.1f (%d)", heapPerCallKb("first"),
+							Results.number(this.figures, "first.outstanding")),
+					(allStarted >= 0) ? Markdown.format("%.1f (%d)", heapPerCallKb("allStarted"),
+							Results.number(this.figures, "allStarted.outstanding")) : "–",
+					(allStarted >= 0) ? Markdown.format("%.0f", rssPerCallKb("allStarted")) : "–",
+					(allStarted >= 0) ? Markdown.format("%.1f", allStarted / 1000.0) : "–",
 					Markdown.format("%.1f", Results.number(this.figures, "wallMillis") / 1000.0),
 					(completed() > 0) ? Markdown.format("%.2f", (double) calls / completed()) : "–");
 		}

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.skyvernstarter.model.SkyvernJson;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -21,13 +22,18 @@ import reactor.netty.resources.LoopResources;
  * A loopback Skyvern simulator whose runs finish a random time after they were started: each
  * {@code POST /v1/run/agents} creates a run, and {@code GET /v1/runs/{id}} answers {@code running}
  * until the run's finish time, then {@code completed}. It counts the API calls it answered
- * ({@code GET /sim/stats}, {@code POST /sim/reset}).
+ * ({@code GET /sim/stats}, {@code POST /sim/reset}) and, given a {@link WebhookSender}, delivers a
+ * signed run-finished webhook to a run's {@code webhook_url} when the run finishes.
  * <p>
  * Run as its own JVM ({@link #main}) so that its threads and heap are not counted as the client's.
  */
 public final class RunSimulator implements AutoCloseable {
 
+	private static final byte[] EMPTY = new byte[0];
+
 	private final Map<Long, Long> finishAt = new ConcurrentHashMap<>();
+
+	private final Map<Long, LongAdder> getsPerRun = new ConcurrentHashMap<>();
 
 	private final AtomicLong ids = new AtomicLong();
 
@@ -41,21 +47,28 @@ public final class RunSimulator implements AutoCloseable {
 
 	private final long maxNanos;
 
+	private final @Nullable WebhookSender webhooks;
+
 	private final LoopResources loops;
 
 	private final DisposableServer server;
 
-	RunSimulator(long minMillis, long maxMillis, long seed) {
+	RunSimulator(long minMillis, long maxMillis, long seed, @Nullable WebhookSender webhooks) {
 		this.minNanos = minMillis * 1_000_000L;
 		this.maxNanos = maxMillis * 1_000_000L;
 		this.seed = new SplittableRandom(seed);
+		this.webhooks = webhooks;
 		this.loops = LoopResources.create("simulator", 2, true);
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
 			.runOn(this.loops)
-			.route((routes) -> routes.post("/v1/run/agents", (request, response) -> request.receive()
-				.then(Mono.defer(() -> send(response, create()))))
+			.route((routes) -> routes
+				.post("/v1/run/agents", (request, response) -> request.receive()
+					.aggregate()
+					.asByteArray()
+					.defaultIfEmpty(EMPTY)
+					.flatMap((body) -> send(response, create(body))))
 				.get("/v1/runs/{runId}", (request, response) -> send(response, read(request.param("runId"))))
 				.get("/sim/stats", (request, response) -> send(response,
 						CannedRuns.bytes(this.posts.sum() + " " + this.gets.sum())))
@@ -67,20 +80,34 @@ public final class RunSimulator implements AutoCloseable {
 			.bindNow();
 	}
 
-	private byte[] create() {
+	private byte[] create(byte[] body) {
 		this.posts.increment();
 		long id = this.ids.incrementAndGet();
 		long duration;
 		synchronized (this.seed) {
 			duration = this.minNanos + this.seed.nextLong(this.maxNanos - this.minNanos + 1);
 		}
-		this.finishAt.put(id, System.nanoTime() + duration);
-		return CannedRuns.bytes(CannedRuns.run("wr_" + id, "created", false));
+		long finish = System.nanoTime() + duration;
+		this.finishAt.put(id, finish);
+		this.getsPerRun.put(id, new LongAdder());
+		String runId = "wr_" + id;
+		if (this.webhooks != null) {
+			Object webhookUrl = SkyvernJson.mapper().readValue(body, Map.class).get("webhook_url");
+			if (webhookUrl != null) {
+				this.webhooks.deliverAt(finish, runId, webhookUrl.toString());
+			}
+		}
+		return CannedRuns.bytes(CannedRuns.run(runId, "created", false));
 	}
 
 	private byte[] read(@Nullable String runId) {
 		this.gets.increment();
-		Long finish = this.finishAt.get(idOf(runId));
+		long id = idOf(runId);
+		LongAdder perRun = this.getsPerRun.get(id);
+		if (perRun != null) {
+			perRun.increment();
+		}
+		Long finish = this.finishAt.get(id);
 		boolean done = (finish == null) || System.nanoTime() - finish >= 0;
 		return CannedRuns.bytes(CannedRuns.run(runId + "", done ? "completed" : "running", done));
 	}
@@ -106,10 +133,28 @@ public final class RunSimulator implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.port();
 	}
 
+	long posts() {
+		return this.posts.sum();
+	}
+
+	/**
+	 * Return how many times each run created since the start was read, in order of creation.
+	 */
+	long[] getsPerRun() {
+		return this.getsPerRun.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.mapToLong((entry) -> entry.getValue().sum())
+			.toArray();
+	}
+
 	@Override
 	public void close() {
 		this.server.disposeNow();
 		this.loops.dispose();
+		if (this.webhooks != null) {
+			this.webhooks.close();
+		}
 	}
 
 	/**
@@ -119,7 +164,7 @@ public final class RunSimulator implements AutoCloseable {
 	 */
 	public static void main(String[] args) throws InterruptedException {
 		RunSimulator simulator = new RunSimulator(Long.parseLong(args[0]), Long.parseLong(args[1]),
-				Long.parseLong(args[2]));
+				Long.parseLong(args[2]), null);
 		System.out.println("SIMULATOR " + simulator.baseUrl());
 		System.out.flush();
 		new CountDownLatch(1).await();

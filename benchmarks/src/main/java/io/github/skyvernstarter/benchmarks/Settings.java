@@ -24,7 +24,7 @@ record Settings(boolean quick, int overheadRounds, int overheadPairs, int overhe
 		int startupRuns) {
 
 	static Settings full() {
-		return new Settings(false, 15, 2000, 15000, 10_000, 1_000, 3, new int[] { 1_000, 2_500, 5_000, 10_000 },
+		return new Settings(false, 15, 2000, 15000, 10_000, 1_000, 3, new int[] { 1_000, 5_000, 10_000 },
 				1_000, 10_000, 2_000, 10);
 	}
 
