@@ -18,7 +18,7 @@ import java.util.Set;
  * <p>
  * Arguments: {@code --output=FILE} (default {@code RESULTS.md}), {@code --work=DIR} for the child
  * JVMs' logs and figures (default {@code target/benchmarks}), {@code --quick} for tiny sizes that only
- * prove the harness works, {@code --scenarios=1,2,5} to run some of them.
+ * prove the harness works, {@code --scenarios=1,3} to run some of them.
  */
 public final class BenchmarkSuite {
 
@@ -36,7 +36,7 @@ public final class BenchmarkSuite {
 		Path output = Path.of("RESULTS.md");
 		Path work = Path.of("target", "benchmarks");
 		boolean quick = false;
-		Set<String> scenarios = new LinkedHashSet<>(List.of("1", "2", "5"));
+		Set<String> scenarios = new LinkedHashSet<>(List.of("1", "2", "3", "4", "5"));
 		for (String arg : args) {
 			if (arg.startsWith("--output=")) {
 				output = Path.of(arg.substring("--output=".length()));
@@ -68,6 +68,8 @@ public final class BenchmarkSuite {
 			sections.add(switch (scenario) {
 				case "1" -> OverheadScenario.run(jvm, settings);
 				case "2" -> ConcurrentWaitsScenario.run(jvm, settings);
+				case "3" -> WebhookIngestionScenario.run(jvm, settings);
+				case "4" -> ApiCallsScenario.run(jvm, settings);
 				case "5" -> StartupScenario.run(jvm, settings);
 				default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
 			});

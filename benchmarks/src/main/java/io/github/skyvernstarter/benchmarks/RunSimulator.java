@@ -138,11 +138,19 @@ public final class RunSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Return how many times each run created since the start was read, in order of creation.
+	 * Return the id number of the last run created, 0 if none.
 	 */
-	long[] getsPerRun() {
+	long lastRun() {
+		return this.ids.get();
+	}
+
+	/**
+	 * Return how many times each run created after the given one was read, in order of creation.
+	 */
+	long[] getsPerRunAfter(long run) {
 		return this.getsPerRun.entrySet()
 			.stream()
+			.filter((entry) -> entry.getKey() > run)
 			.sorted(Map.Entry.comparingByKey())
 			.mapToLong((entry) -> entry.getValue().sum())
 			.toArray();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Properties;
 
 import io.github.skyvernstarter.client.SkyvernWorkflowTemplate;
+import io.github.skyvernstarter.webhook.EnableSkyvernWebhooks;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
@@ -24,12 +25,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Scenario 5: a small Spring MVC application (Tomcat on an ephemeral port) that uses the starter;
- * started once per JVM, with or without the starter's auto-configurations excluded by
- * {@code spring.autoconfigure.exclude}.
+ * Scenario 5: a small Spring MVC application shaped like the sample app (Tomcat on an ephemeral
+ * port, Actuator, {@code @EnableSkyvernWebhooks}, a controller that uses the template) but able to
+ * start without the template, started once per JVM, with or without the starter's
+ * auto-configurations excluded by {@code spring.autoconfigure.exclude}.
+ * <p>
+ * The sample app itself cannot be measured that way: its controller and demo run require the
+ * template, so it does not start with the auto-configuration excluded.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
+@EnableSkyvernWebhooks
 @Import(StartupApp.InvoiceController.class)
 public class StartupApp {
 

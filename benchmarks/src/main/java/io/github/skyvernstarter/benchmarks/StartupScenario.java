@@ -42,8 +42,10 @@ final class StartupScenario {
 						Markdown.format("%.3f", Stats.median(withUptime) / Stats.median(withoutUptime))),
 				List.of("bean definitions", with.get(0).getProperty("beans"), without.get(0).getProperty("beans"), ""));
 		String markdown = "## 5. Startup: with and without the starter's auto-configuration\n\n"
-				+ "A small Spring MVC application (embedded Tomcat on an ephemeral port, a controller that takes "
-				+ "`ObjectProvider<SkyvernWorkflowTemplate>`, the starter and Reactor Netty on the class path), started "
+				+ "A small Spring MVC application shaped like the sample app (embedded Tomcat on an ephemeral port, "
+				+ "Actuator, `@EnableSkyvernWebhooks`, a controller that takes `ObjectProvider<SkyvernWorkflowTemplate>`; "
+				+ "the sample app itself injects the template directly, so it cannot start with the auto-configuration "
+				+ "excluded), started "
 				+ settings.startupRuns() + " times each way in a fresh JVM, the two ways alternating. \"Without\" is the "
 				+ "same application and class path with `spring.autoconfigure.exclude=" + without.get(0)
 					.getProperty("excluded")

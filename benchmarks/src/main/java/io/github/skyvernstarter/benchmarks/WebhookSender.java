@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +30,7 @@ final class WebhookSender implements AutoCloseable {
 
 	private final WebhookSigner signer;
 
-	private final LongAdder delivered = new LongAdder();
+	private final Set<String> delivered = ConcurrentHashMap.newKeySet();
 
 	private final LongAdder failed = new LongAdder();
 
@@ -54,7 +57,7 @@ final class WebhookSender implements AutoCloseable {
 			.build();
 		this.client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, ex) -> {
 			if (ex == null && response.statusCode() / 100 == 2) {
-				this.delivered.increment();
+				this.delivered.add(runId);
 			}
 			else {
 				this.failed.increment();
@@ -62,8 +65,28 @@ final class WebhookSender implements AutoCloseable {
 		});
 	}
 
+	/**
+	 * Wait until the given number of deliveries have been answered, or the time is up.
+	 */
+	void awaitAnswers(long deliveries, Duration limit) {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (delivered() + failed() < deliveries && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
 	long delivered() {
-		return this.delivered.sum();
+		return this.delivered.size();
+	}
+
+	boolean delivered(String runId) {
+		return this.delivered.contains(runId);
 	}
 
 	long failed() {

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,13 +24,23 @@ class BenchmarkSuiteSmokeTests {
 	@Test
 	void quickRunMeasuresEveryScenarioAndWritesTheTable() throws IOException {
 		Path output = this.work.resolve("RESULTS.md");
-		BenchmarkSuite.run(Settings.quickRun(), new LinkedHashSet<>(List.of("1", "2", "5")), output, this.work);
+		BenchmarkSuite.run(Settings.quickRun(), new LinkedHashSet<>(List.of("1", "2", "3", "4", "5")), output,
+				this.work);
 		String results = Files.readString(output);
 		assertThat(results).contains("# Benchmark results", "Quick run", "| cores | ", "| JDK | ",
-				"## 1. Per-call overhead", "## 2. Concurrent waits", "## 5. Startup");
+				"## 1. Per-call overhead", "## 2. Concurrent waits", "## 3. Webhook ingestion", "## 4. API calls",
+				"## 5. Startup");
 		assertThat(results).contains("| 2. concurrent waits | 200 waits completed (each repeat) | 200 | = 200 | met |");
 		assertThat(results).contains("| reactive #1 | reactor-unbounded-queue | 200 | 200 | 0 |");
 		assertThat(results).contains("| thread per wait (baseline) | reactor-unbounded-queue | 50 | 50 | 0 |");
+		Matcher events = Pattern.compile("Events published by the receiver: (\\d+) for (\\d+) accepted deliveries")
+			.matcher(results);
+		assertThat(events.find()).isTrue();
+		assertThat(Long.parseLong(events.group(1))).isPositive().isEqualTo(Long.parseLong(events.group(2)));
+		assertThat(results).containsPattern("\\| 1,972 B \\|.*\\| 0 \\|\n");
+		assertThat(results).containsPattern("\\| 399,972 B \\|.*\\| 0 \\|\n");
+		assertThat(results).contains("| 30 s | webhooks | 5 / 5 | **1 (1–1)** | 5 |",
+				"| 5 min | webhooks | 5 / 5 | **2 (2–2)** | 5 |", "| 5 min | polling every 10 s | 5 / 5 |");
 		assertThat(results).contains("| bean definitions | ");
 	}
 
