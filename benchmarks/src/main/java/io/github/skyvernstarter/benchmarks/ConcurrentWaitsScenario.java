@@ -34,6 +34,8 @@ final class ConcurrentWaitsScenario {
 						"reactive, Boot's default pool"));
 				batches.add(batch(jvm, settings, url, "reactive", settings.waits(), Connectors.JDK,
 						"reactive, JDK HttpClient"));
+				batches.add(batch(jvm, settings, url, "reactive", settings.waits(), Connectors.REACTOR_UNBOUNDED_QUEUE,
+						"reactive, short poll interval", settings.shortPollMillis()));
 			}
 			Batch largestSurvived = null;
 			for (int size : settings.blockingSizes()) {
@@ -54,14 +56,19 @@ final class ConcurrentWaitsScenario {
 
 	private static Batch batch(ChildJvm jvm, Settings settings, String url, String mode, int waits, String connector,
 			String label) {
+		return batch(jvm, settings, url, mode, waits, connector, label, settings.pollMillis());
+	}
+
+	private static Batch batch(ChildJvm jvm, Settings settings, String url, String mode, int waits, String connector,
+			String label, long pollMillis) {
 		String name = "2-waits-" + mode + "-" + waits + "-" + connector + "-" + System.nanoTime();
 		Properties figures = jvm.run(name, settings.jvmOptions(CLIENT_HEAP), ConcurrentWaitsBenchmark.class,
-				List.of(mode, Integer.toString(waits), Long.toString(settings.pollMillis()), url,
+				List.of(mode, Integer.toString(waits), Long.toString(pollMillis), url,
 						Long.toString(LIMIT_SECONDS), connector),
 				LIMIT_SECONDS + 120);
 		System.out.println("  " + label + ", " + waits + " waits: " + figures.getProperty("completed") + " completed, "
 				+ figures.getProperty("peakThreads") + " peak threads");
-		return new Batch(label, connector, figures);
+		return new Batch(label, connector, pollMillis, figures);
 	}
 
 	private static Section section(Settings settings, List<Batch> batches, Batch largestSurvived) {
@@ -100,8 +107,12 @@ final class ConcurrentWaitsScenario {
 				+ settings.runMinMillis() / 1000.0 + "–" + settings.runMaxMillis() / 1000.0
 				+ " s later (uniformly random), and `GET /v1/runs/{id}` with `running` until then. Each batch runs "
 				+ "in a fresh client JVM (`-Xms1g -Xmx1g`, default GC), which starts every wait at once after a warm-up. "
-				+ "**Poll interval " + settings.pollMillis() + " ms** (`skyvern.poll-interval`; default 10 s) so "
-				+ "that a batch ends within seconds. `reactive`: every wait subscribed from one thread through "
+				+ "Poll interval " + settings.pollMillis() / 1000.0 + " s (`skyvern.poll-interval`, the default): "
+				+ "every run has finished by its first poll, so a batch ends about one interval after the last "
+				+ "run started. One batch polls every " + settings.shortPollMillis() / 1000.0 + " s instead: "
+				+ settings.waits() + " waits then ask more requests per second than this machine's two cores "
+				+ "answer (client and simulator share them), so polls queue inside the client and its heap grows "
+				+ "with the queue, not with the waits. `reactive`: every wait subscribed on its own through "
 				+ "`ReactiveSkyvernWorkflowOperations`. Baseline: one platform thread per wait, each blocked in "
 				+ "`SkyvernWorkflowTemplate.runWorkflow`, same HTTP client; sizes tried in turn until one fails. "
 				+ "Heap is the used heap right after `System.gc()`: once before the batch, then (A) when the first "
@@ -112,7 +123,8 @@ final class ConcurrentWaitsScenario {
 				+ "process's resident memory growth at (B) per outstanding call (thread stacks are outside the "
 				+ "heap). Peak threads: the JVM's peak live thread count during the batch. API calls per run: "
 				+ "requests the simulator served / completed runs.\n\n"
-				+ Markdown.table(List.of("client", "HTTP client", "waits", "completed", "failed", "peak threads (before)",
+				+ Markdown.table(List.of("client", "HTTP client", "poll", "waits", "completed", "failed",
+						"peak threads (before)",
 						"heap before MB", "(A) heap KB per outstanding call", "(B) heap KB per waiting run",
 						"(B) RSS KB per waiting run", "all started after s", "wall s", "API calls per run"), rows)
 				+ "\nHTTP clients: " + Connectors.describe(Connectors.REACTOR_UNBOUNDED_QUEUE) + " (the main "
@@ -122,7 +134,7 @@ final class ConcurrentWaitsScenario {
 		return new Section(markdown, summary);
 	}
 
-	record Batch(String label, String connector, Properties figures) {
+	record Batch(String label, String connector, long pollMillis, Properties figures) {
 
 		long waits() {
 			return Results.number(this.figures, "waits");
@@ -166,7 +178,8 @@ final class ConcurrentWaitsScenario {
 		List<String> row() {
 			long calls = Results.number(this.figures, "posts") + Results.number(this.figures, "gets");
 			long allStarted = Results.number(this.figures, "allStartedMillis");
-			return List.of(this.label, this.connector, Long.toString(waits()), Long.toString(completed()),
+			return List.of(this.label, this.connector, (this.pollMillis >= 1000) ? Markdown.format("%.0f s", this.pollMillis / 1000.0) : this.pollMillis + " ms",
+					Long.toString(waits()), Long.toString(completed()),
 					Long.toString(failed()),
 					peakThreads() + " (" + Results.number(this.figures, "threadsBefore") + ")",
 					Markdown.format("%.1f", Results.number(this.figures, "heapBefore") / 1048576.0),
