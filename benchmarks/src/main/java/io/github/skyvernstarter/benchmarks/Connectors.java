@@ -48,7 +48,7 @@ final class Connectors {
 		ClientHttpConnectorBuilder<?> skyvernBenchConnector() {
 			// Boot's default pool queues at most 2 x 500 acquires and fails the rest at once.
 			ConnectionProvider pool = ConnectionProvider.builder("skyvern-bench")
-				.maxConnections(Integer.getInteger("bench.maxConnections", 500))
+				.maxConnections(500)
 				.pendingAcquireMaxCount(-1)
 				.build();
 			return ClientHttpConnectorBuilder.reactor().withHttpClientFactory(() -> HttpClient.create(pool));
