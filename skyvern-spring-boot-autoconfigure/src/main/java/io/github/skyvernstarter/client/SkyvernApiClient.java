@@ -248,7 +248,7 @@ public class SkyvernApiClient {
 			// Netty's connect timeout and "connection refused" are ConnectException subclasses.
 			if (cause instanceof ConnectException || cause instanceof UnknownHostException
 					|| cause instanceof NoRouteToHostException || cause instanceof HttpConnectTimeoutException
-					|| cause instanceof UnresolvedAddressException) {
+					|| cause instanceof UnresolvedAddressException || isConnectionPoolRejection(cause)) {
 				return true;
 			}
 			if (cause.getCause() == cause) {
@@ -256,6 +256,16 @@ public class SkyvernApiClient {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Whether Reactor Netty's connection pool refused to hand out a connection (too many calls
+	 * queued, or none free in time): the request was never written. Matched by name because Reactor
+	 * Netty is optional and shades its pool.
+	 */
+	private static boolean isConnectionPoolRejection(Throwable cause) {
+		String name = cause.getClass().getName();
+		return name.endsWith(".PoolAcquirePendingLimitException") || name.endsWith(".PoolAcquireTimeoutException");
 	}
 
 	/**

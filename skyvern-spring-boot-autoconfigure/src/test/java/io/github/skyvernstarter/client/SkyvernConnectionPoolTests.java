@@ -1,0 +1,80 @@
+package io.github.skyvernstarter.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.skyvernstarter.model.RunWorkflowRequest;
+import io.github.skyvernstarter.model.SkyvernRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.boot.retry.RetryPolicySettings;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A call the connection pool refused was never sent: it is a connect failure, so even a run start
+ * is retried.
+ */
+class SkyvernConnectionPoolTests {
+
+	@RegisterExtension
+	static WireMockExtension skyvern = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@Test
+	void runStartRefusedByAFullConnectionPoolIsRetriedAsNeverSent() {
+		skyvern.stubFor(get(urlEqualTo("/v1/runs/wr_slow"))
+			.willReturn(okJson(SkyvernTestRuns.run("wr_slow", "running")).withFixedDelay(300)));
+		skyvern.stubFor(post(urlEqualTo("/v1/run/agents")).willReturn(okJson(SkyvernTestRuns.run("wr_1", "created"))));
+		ConnectionProvider pool = ConnectionProvider.builder("one-connection")
+			.maxConnections(1)
+			.pendingAcquireMaxCount(1)
+			.build();
+		List<Throwable> retried = new CopyOnWriteArrayList<>();
+		RetryPolicySettings settings = new RetryPolicySettings();
+		settings.setMaxRetries(20L);
+		settings.setDelay(Duration.ofMillis(50));
+		SkyvernApiClient client = new SkyvernApiClient(
+				WebClient.builder()
+					.baseUrl(skyvern.baseUrl())
+					.clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)))
+					.build(),
+				"sk-test", Duration.ofSeconds(5), new DefaultSkyvernRetryPolicy(settings, Duration.ofSeconds(1),
+						Schedulers.parallel(), (operation, failure, retry, delay) -> retried.add(failure)));
+		try {
+			// Two slow reads hold the only connection and the only queue place.
+			Mono<SkyvernRun> slow = client.getRun("wr_slow", RequestOptions.builder().maxRetries(0).build());
+			slow.subscribe();
+			slow.subscribe();
+			Mono.delay(Duration.ofMillis(100)).block();
+			SkyvernRun run = client.runWorkflow(RunWorkflowRequest.builder("wpid_1").build(), RequestOptions.none())
+				.block(Duration.ofSeconds(10));
+			assertThat(run.runId()).isEqualTo("wr_1");
+			assertThat(retried).isNotEmpty()
+				.allSatisfy((failure) -> assertThat(failure).isInstanceOfSatisfying(SkyvernTransportException.class,
+						(transport) -> {
+							assertThat(transport.getKind()).isEqualTo(SkyvernTransportException.Kind.CONNECT);
+							assertThat(transport.runMayHaveBeenCreated()).isFalse();
+						}));
+			skyvern.verify(1, postRequestedFor(urlEqualTo("/v1/run/agents")));
+		}
+		finally {
+			pool.dispose();
+		}
+	}
+
+}
