@@ -88,7 +88,10 @@ public class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowO
 			}
 			Duration timeout = (toSend.timeout() != null) ? toSend.timeout() : this.waitSettings.timeout();
 			// The answer to the POST is the first status: the first poll comes one interval later.
-			return started.flatMap((run) -> awaitFinal(run.runId(), toSend.workflowId(), run, timeout, options));
+			// Detached, so a long wait does not keep the finished POST exchange (request, headers,
+			// connection state) reachable: about 15 KB per waiting run.
+			return started.onTerminateDetach()
+				.flatMap((run) -> awaitFinal(run.runId(), toSend.workflowId(), run, timeout, options));
 		});
 	}
 
