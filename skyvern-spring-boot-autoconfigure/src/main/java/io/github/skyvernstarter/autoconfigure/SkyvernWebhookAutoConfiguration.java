@@ -30,10 +30,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
@@ -96,7 +99,8 @@ public final class SkyvernWebhookAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty("skyvern.webhooks.public-url")
-	SkyvernWebhookUrlCustomizer skyvernWebhookUrlCustomizer(SkyvernWebhookProperties webhooks) {
+	SkyvernWebhookUrlCustomizer skyvernWebhookUrlCustomizer(SkyvernWebhookProperties webhooks,
+			ApplicationContext context) {
 		String path = requirePath(webhooks);
 		String publicUrl = webhooks.getPublicUrl();
 		if (publicUrl == null || publicUrl.isBlank()) {
@@ -105,7 +109,8 @@ public final class SkyvernWebhookAutoConfiguration {
 							+ "application, or remove it.");
 		}
 		try {
-			return new SkyvernWebhookUrlCustomizer(SkyvernWebhookUrlCustomizer.webhookUrl(publicUrl, path));
+			return new SkyvernWebhookUrlCustomizer(
+					SkyvernWebhookUrlCustomizer.webhookUrl(publicUrl, SkyvernWebhookPaths.basePath(context), path));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new SkyvernConfigurationException("skyvern.webhooks.public-url",
@@ -113,6 +118,12 @@ public final class SkyvernWebhookAutoConfiguration {
 					"Set skyvern.webhooks.public-url to the absolute http(s) URL at which Skyvern reaches this "
 							+ "application, for example https://app.example.com.");
 		}
+	}
+
+	@Bean
+	SkyvernWebhookPublicUrlWarning skyvernWebhookPublicUrlWarning(ApplicationContext context,
+			SkyvernWebhookProperties webhooks) {
+		return new SkyvernWebhookPublicUrlWarning(context, webhooks);
 	}
 
 	@Bean
@@ -137,7 +148,7 @@ public final class SkyvernWebhookAutoConfiguration {
 				(outcome, elapsed) -> listeners.forEach((listener) -> listener.onDelivery(outcome, elapsed)));
 	}
 
-	private static String requirePath(SkyvernWebhookProperties webhooks) {
+	static String requirePath(SkyvernWebhookProperties webhooks) {
 		String path = webhooks.getPath();
 		if (path == null || !path.startsWith("/") || path.isBlank() || path.chars().anyMatch(Character::isWhitespace)) {
 			throw new SkyvernConfigurationException("skyvern.webhooks.path",
@@ -174,9 +185,18 @@ public final class SkyvernWebhookAutoConfiguration {
 
 		@Bean
 		RouterFunction<ServerResponse> skyvernWebhookRouterFunction(SkyvernWebhookProperties webhooks,
-				SkyvernWebhookReceiver receiver) {
-			return ReactiveSkyvernWebhookHandler.routerFunction(requirePath(webhooks), receiver,
-					Schedulers.boundedElastic());
+				SkyvernWebhookReceiver receiver, ApplicationContext context) {
+			RouterFunction<ServerResponse> route = ReactiveSkyvernWebhookHandler.routerFunction(requirePath(webhooks),
+					receiver, Schedulers.boundedElastic());
+			// WebFlux also routes to the router functions of parent contexts, so a management server on
+			// its own port (a child context) would answer at the receiver's path too: only this
+			// context's server does, the one skyvern.webhooks.public-url points at.
+			return RouterFunctions.nest((request) -> servedBy(request, context), route);
+		}
+
+		private static boolean servedBy(ServerRequest request, ApplicationContext context) {
+			ApplicationContext served = request.exchange().getApplicationContext();
+			return served == null || served == context;
 		}
 
 	}

@@ -23,15 +23,29 @@ public class SkyvernWebhookUrlCustomizer implements RunWorkflowRequestCustomizer
 	}
 
 	/**
-	 * Return the webhook URL for a public URL: the public URL itself when its path already ends with
-	 * the receiver's path, else the public URL (the application's base, which may include a context
-	 * path) with the receiver's path appended.
+	 * Return the webhook URL for a public URL of an application without a context path; see
+	 * {@link #webhookUrl(String, String, String)}.
 	 * @param publicUrl the absolute http(s) URL at which Skyvern reaches this application
 	 * @param path the receiver's path, starting with {@code /}
 	 * @return the webhook URL
 	 * @throws IllegalArgumentException if the public URL is not an absolute http(s) URL with a host
 	 */
 	public static String webhookUrl(String publicUrl, String path) {
+		return webhookUrl(publicUrl, "", path);
+	}
+
+	/**
+	 * Return the webhook URL for a public URL: the public URL itself when its path already ends with
+	 * the receiver's path (the receiver's full URL, used as is), else the public URL with the base
+	 * path (unless the public URL already ends with it) and the receiver's path appended.
+	 * @param publicUrl the absolute http(s) URL at which Skyvern reaches this application
+	 * @param basePath the path the server puts before the receiver's path (context path, servlet path
+	 * or WebFlux base path), empty or starting with {@code /}
+	 * @param path the receiver's path, starting with {@code /}
+	 * @return the webhook URL
+	 * @throws IllegalArgumentException if the public URL is not an absolute http(s) URL with a host
+	 */
+	public static String webhookUrl(String publicUrl, String basePath, String path) {
 		URI uri;
 		try {
 			uri = new URI(publicUrl.strip());
@@ -48,10 +62,24 @@ public class SkyvernWebhookUrlCustomizer implements RunWorkflowRequestCustomizer
 		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
 			throw new IllegalArgumentException("URL must not have a query or fragment");
 		}
-		String basePath = (uri.getRawPath() != null) ? uri.getRawPath() : "";
-		basePath = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
-		String fullPath = basePath.endsWith(path) ? basePath : basePath + path;
+		String publicPath = withoutTrailingSlash((uri.getRawPath() != null) ? uri.getRawPath() : "");
+		String base = withoutTrailingSlash(basePath);
+		// Both suffixes start with '/', so they only ever match whole path segments.
+		String fullPath;
+		if (publicPath.endsWith(path)) {
+			fullPath = publicPath;
+		}
+		else if (!base.isEmpty() && publicPath.endsWith(base)) {
+			fullPath = publicPath + path;
+		}
+		else {
+			fullPath = publicPath + base + path;
+		}
 		return uri.getScheme() + "://" + uri.getRawAuthority() + fullPath;
+	}
+
+	private static String withoutTrailingSlash(String path) {
+		return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
 	}
 
 	/**

@@ -28,6 +28,19 @@ class SkyvernWebhookUrlCustomizerTests {
 	}
 
 	@ParameterizedTest
+	@CsvSource({ "https://app.example.com, https://app.example.com/app/skyvern/webhooks",
+			"https://app.example.com/, https://app.example.com/app/skyvern/webhooks",
+			"https://app.example.com/app, https://app.example.com/app/skyvern/webhooks",
+			"https://app.example.com/app/, https://app.example.com/app/skyvern/webhooks",
+			"https://app.example.com/proxy, https://app.example.com/proxy/app/skyvern/webhooks",
+			"https://app.example.com/myapp, https://app.example.com/myapp/app/skyvern/webhooks",
+			"https://app.example.com/app/skyvern/webhooks, https://app.example.com/app/skyvern/webhooks",
+			"https://app.example.com/skyvern/webhooks, https://app.example.com/skyvern/webhooks" })
+	void addsTheBasePathOnceUnlessThePublicUrlIsTheReceiversFullUrl(String publicUrl, String expected) {
+		assertThat(SkyvernWebhookUrlCustomizer.webhookUrl(publicUrl, "/app", "/skyvern/webhooks")).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "", "app.example.com", "ftp://app.example.com", "https://", "https://app.example.com?x=1",
 			"https://app.example.com/#hooks", "https://app example.com" })
 	void rejectsUrlsSkyvernCannotCall(String publicUrl) {
