@@ -44,8 +44,8 @@ public class SkyvernWebhookProperties {
 	private DataSize maxBodySize = DataSize.ofMegabytes(16);
 
 	/**
-	 * URL at which Skyvern reaches this application, or the receiver itself; when set, runs started
-	 * without a webhook URL get one.
+	 * Public URL of this application, with or without its context path, or the receiver's full URL;
+	 * when set, runs started without a webhook URL get one.
 	 */
 	private @Nullable String publicUrl;
 
@@ -71,6 +71,8 @@ public class SkyvernWebhookProperties {
 	 * timestamp, because the timestamp is not signed and some servers skew it by hours.
 	 */
 	private @Nullable Duration timestampTolerance;
+
+	private final Security security = new Security();
 
 	public String getPath() {
 		return this.path;
@@ -144,6 +146,10 @@ public class SkyvernWebhookProperties {
 		this.timestampTolerance = timestampTolerance;
 	}
 
+	public Security getSecurity() {
+		return this.security;
+	}
+
 	@Override
 	public String toString() {
 		return "SkyvernWebhookProperties[path=" + this.path + ", signingKeys=" + this.signingKeys.size()
@@ -151,6 +157,27 @@ public class SkyvernWebhookProperties {
 				+ ", publicUrl=" + this.publicUrl + ", fallbackPollInterval=" + this.fallbackPollInterval
 				+ ", duplicateWindow=" + this.duplicateWindow + ", maxTrackedDeliveries=" + this.maxTrackedDeliveries
 				+ ", timestampTolerance=" + this.timestampTolerance + "]";
+	}
+
+	/**
+	 * Spring Security integration of the receiver.
+	 */
+	public static class Security {
+
+		/**
+		 * Whether to let Skyvern's deliveries through Spring Security with a filter chain for the
+		 * receiver's path only, which the signature authenticates.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 }

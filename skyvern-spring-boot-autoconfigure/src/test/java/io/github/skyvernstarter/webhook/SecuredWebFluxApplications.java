@@ -1,0 +1,111 @@
+package io.github.skyvernstarter.webhook;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+/**
+ * WebFlux applications with Spring Security that receive Skyvern webhooks, as users write them.
+ */
+final class SecuredWebFluxApplications {
+
+	private SecuredWebFluxApplications() {
+	}
+
+	/**
+	 * Spring Security on the class path and nothing configured: Spring Security's default protection.
+	 */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@EnableSkyvernWebhooks
+	@Import({ Endpoints.class, RunFinishedRecorder.class, SavedForms.class })
+	static class NoSecurityConfiguration {
+
+	}
+
+	/**
+	 * A chain ordered first among the application's, requiring a form login for {@code /**}, with
+	 * CSRF protection on.
+	 */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@EnableSkyvernWebhooks
+	@Import({ Endpoints.class, RunFinishedRecorder.class, SavedForms.class })
+	static class FormLoginConfiguration {
+
+		@Bean
+		@Order(1)
+		SecurityWebFilterChain applicationSecurity(ServerHttpSecurity http) {
+			return http.authorizeExchange((exchanges) -> exchanges.pathMatchers("/**").authenticated())
+				.formLogin(withDefaults())
+				.build();
+		}
+
+	}
+
+	/**
+	 * An unordered chain for {@code /**} requiring HTTP Basic, with CSRF protection on.
+	 */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@EnableSkyvernWebhooks
+	@Import({ Endpoints.class, RunFinishedRecorder.class, SavedForms.class })
+	static class HttpBasicConfiguration {
+
+		@Bean
+		SecurityWebFilterChain applicationSecurity(ServerHttpSecurity http) {
+			return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/**"))
+				.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated())
+				.httpBasic(withDefaults())
+				.build();
+		}
+
+	}
+
+	/**
+	 * The application's own endpoints: a page that needs a login, a form that needs its CSRF token,
+	 * and the token.
+	 */
+	@RestController
+	static class Endpoints {
+
+		private final SavedForms savedForms;
+
+		Endpoints(SavedForms savedForms) {
+			this.savedForms = savedForms;
+		}
+
+		@GetMapping("/hello")
+		String hello() {
+			return "hello";
+		}
+
+		@PostMapping("/form")
+		String form() {
+			this.savedForms.count.incrementAndGet();
+			return "saved";
+		}
+
+		@GetMapping("/csrf")
+		Mono<String> csrf(ServerWebExchange exchange) {
+			Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+			return token.map((csrf) -> csrf.getHeaderName() + ":" + csrf.getToken());
+		}
+
+	}
+
+}
