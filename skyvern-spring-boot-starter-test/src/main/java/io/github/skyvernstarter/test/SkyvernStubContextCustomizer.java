@@ -83,17 +83,24 @@ final class SkyvernStubContextCustomizer implements ContextCustomizer {
 	}
 
 	/**
-	 * Return the URL of the application's webhook receiver, once its web server has a port.
+	 * Return the URL of the application's webhook receiver, once its web server has a port: under the
+	 * context path and the dispatcher servlet's path (Spring MVC) or the base path (WebFlux).
 	 */
 	static @Nullable URI applicationWebhookUrl(Environment environment) {
 		String port = environment.getProperty("local.server.port");
 		if (port == null) {
 			return null;
 		}
-		String basePath = environment.getProperty("server.servlet.context-path",
-				environment.getProperty("spring.webflux.base-path", ""));
+		String basePath = pathPrefix(environment.getProperty("server.servlet.context-path", ""))
+				+ pathPrefix(environment.getProperty("spring.mvc.servlet.path", ""))
+				+ pathPrefix(environment.getProperty("spring.webflux.base-path", ""));
 		String path = environment.getProperty("skyvern.webhooks.path", "/skyvern/webhooks");
-		return URI.create("http://localhost:" + port + StringUtils.trimTrailingCharacter(basePath, '/') + path);
+		return URI.create("http://localhost:" + port + basePath + path);
+	}
+
+	private static String pathPrefix(String path) {
+		String prefix = StringUtils.trimTrailingCharacter(path.strip(), '/');
+		return (prefix.isEmpty() || prefix.startsWith("/")) ? prefix : "/" + prefix;
 	}
 
 	@Override

@@ -16,9 +16,14 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The application the test kit's own Spring tests run: the starter's auto-configuration and a
  * controller that records what arrives at the webhook paths.
+ * <p>
+ * Spring Security's web auto-configuration is left out: the recording controller stands in for the
+ * receiver, whose path only {@code @EnableSkyvernWebhooks} opens ({@code secured} tests the kit in
+ * a secured application).
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+@EnableAutoConfiguration(
+		excludeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
 @Import(StubbedTestApplication.RecordingWebhookController.class)
 class StubbedTestApplication {
 
