@@ -35,9 +35,9 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * a request without a valid one before reading it as a run. A login, a session or a CSRF token
  * cannot apply to a server-to-server call, so without this chain every delivery is refused. Every
  * other path keeps the application's own chains. It is off when signatures are not verified
- * ({@code skyvern.webhooks.verify-signatures=false}), when {@code skyvern.webhooks.security.enabled}
- * is {@code false}, and when the application defines a bean named
- * {@value #SECURITY_FILTER_CHAIN_BEAN_NAME}, its own chain for the receiver's paths.
+ * ({@code skyvern.webhooks.verify-signatures=false}) or {@code skyvern.webhooks.security.enabled}
+ * is {@code false}; its chain gives way to a bean named {@value #SECURITY_FILTER_CHAIN_BEAN_NAME},
+ * the application's own chain for the receiver's paths.
  * <p>
  * Spring Boot's default chain, and Spring Security's own fallback, exist only while no
  * {@link SecurityFilterChain} bean does. This configuration therefore runs after every other
