@@ -91,9 +91,14 @@ public final class SkyvernWebhookAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(RunCompletionSource.class)
-	SkyvernWebhookRunCompletionSource skyvernWebhookRunCompletionSource(SkyvernWebhookProperties webhooks) {
+	SkyvernWebhookRunCompletionSource skyvernWebhookRunCompletionSource(SkyvernWebhookProperties webhooks,
+			ObjectProvider<SkyvernWebhookUrlCustomizer> webhookUrlCustomizer) {
 		SkyvernProperties.requirePositive("skyvern.webhooks.fallback-poll-interval", webhooks.getFallbackPollInterval());
-		return new SkyvernWebhookRunCompletionSource(webhooks.getFallbackPollInterval());
+		// Only runs whose webhook_url is this receiver's wait for its webhook; without a public URL no
+		// run carries it, and every wait polls at skyvern.poll-interval.
+		SkyvernWebhookUrlCustomizer customizer = webhookUrlCustomizer.getIfUnique();
+		return new SkyvernWebhookRunCompletionSource(webhooks.getFallbackPollInterval(),
+				(customizer != null) ? customizer.getWebhookUrl() : null, Clock.systemUTC());
 	}
 
 	@Bean
