@@ -10,6 +10,8 @@ public class SkyvernConfigurationException extends RuntimeException {
 
 	private final String action;
 
+	private final boolean configuredValueShown;
+
 	/**
 	 * Create a new exception.
 	 * @param property the property at fault, for example {@code skyvern.api-key}
@@ -17,9 +19,22 @@ public class SkyvernConfigurationException extends RuntimeException {
 	 * @param action how to fix it
 	 */
 	public SkyvernConfigurationException(String property, String problem, String action) {
+		this(property, problem, action, false);
+	}
+
+	/**
+	 * Create a new exception whose startup report also shows the property's value as configured
+	 * ({@code -5m}, not {@code PT-5M}); only for properties that hold no secret.
+	 * @param property the property at fault
+	 * @param problem what is wrong with it
+	 * @param action how to fix it
+	 * @param configuredValueShown whether the report may show the configured value
+	 */
+	SkyvernConfigurationException(String property, String problem, String action, boolean configuredValueShown) {
 		super("Invalid Skyvern configuration: " + problem + " (" + property + ")");
 		this.property = property;
 		this.action = action;
+		this.configuredValueShown = configuredValueShown;
 	}
 
 	/**
@@ -36,6 +51,10 @@ public class SkyvernConfigurationException extends RuntimeException {
 	 */
 	public String getAction() {
 		return this.action;
+	}
+
+	boolean isConfiguredValueShown() {
+		return this.configuredValueShown;
 	}
 
 }

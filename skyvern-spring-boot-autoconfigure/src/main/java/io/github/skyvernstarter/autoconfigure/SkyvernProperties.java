@@ -138,16 +138,12 @@ public class SkyvernProperties {
 
 	/**
 	 * Return the API key, failing with a message that says how to set it.
-	 * @return the API key
-	 * @throws SkyvernConfigurationException if no key is set
+	 * @return the API key, trimmed
+	 * @throws SkyvernConfigurationException if no key is set, or the key is an unresolved placeholder
+	 * or malformed
 	 */
 	String requireApiKey() {
-		if (this.apiKey == null || this.apiKey.isBlank()) {
-			throw new SkyvernConfigurationException("skyvern.api-key", "no Skyvern API key is set",
-					"Set skyvern.api-key in application.yml (or the SKYVERN_API_KEY environment variable) to the API "
-							+ "key from Skyvern's settings page, or set skyvern.enabled=false to turn the Skyvern client off.");
-		}
-		return this.apiKey.strip();
+		return SkyvernKeys.requireApiKey(this.apiKey);
 	}
 
 	/**
@@ -201,7 +197,7 @@ public class SkyvernProperties {
 		requirePositive("skyvern.retry.max-retry-after", this.retry.maxRetryAfter);
 		if (this.retry.jitter.isNegative()) {
 			throw new SkyvernConfigurationException("skyvern.retry.jitter", "jitter is negative",
-					"Set skyvern.retry.jitter to 0 or a positive duration such as 100ms.");
+					"Set skyvern.retry.jitter to 0 or a positive duration such as 100ms.", true);
 		}
 		if (this.retry.multiplier < 1) {
 			throw new SkyvernConfigurationException("skyvern.retry.multiplier",
@@ -210,10 +206,18 @@ public class SkyvernProperties {
 		}
 	}
 
-	private static void requirePositive(String property, @Nullable Duration value) {
+	/**
+	 * Fail unless a duration is positive; the startup report shows the value as configured.
+	 * @param property the property
+	 * @param value its bound value
+	 * @throws SkyvernConfigurationException if the value is missing, zero or negative
+	 */
+	static void requirePositive(String property, @Nullable Duration value) {
 		if (value == null || value.isNegative() || value.isZero()) {
-			throw new SkyvernConfigurationException(property, "the duration " + value + " is not positive",
-					"Set " + property + " to a positive duration such as 10s or 500ms.");
+			throw new SkyvernConfigurationException(property, "the duration is not positive",
+					"Set " + property + " to a positive duration such as 10s or 500ms, or remove it to use the "
+							+ "default.",
+					true);
 		}
 	}
 

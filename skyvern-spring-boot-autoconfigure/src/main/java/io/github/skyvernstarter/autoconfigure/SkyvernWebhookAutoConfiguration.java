@@ -58,13 +58,16 @@ public final class SkyvernWebhookAutoConfiguration {
 	@ConditionalOnMissingBean
 	SkyvernWebhookVerifier skyvernWebhookVerifier(SkyvernWebhookProperties webhooks, SkyvernProperties skyvern) {
 		List<String> keys = new ArrayList<>();
-		if (skyvern.getApiKey() != null) {
-			keys.add(skyvern.getApiKey());
+		// A blank API key counts as unset: signing keys alone verify when the client is off.
+		if (skyvern.getApiKey() != null && !skyvern.getApiKey().isBlank()) {
+			keys.add(skyvern.requireApiKey());
 		}
-		keys.addAll(webhooks.getSigningKeys());
+		for (int i = 0; i < webhooks.getSigningKeys().size(); i++) {
+			keys.add(SkyvernKeys.requireSigningKey(i, webhooks.getSigningKeys().get(i)));
+		}
 		Duration tolerance = webhooks.getTimestampTolerance();
 		if (tolerance != null) {
-			requirePositive("skyvern.webhooks.timestamp-tolerance", tolerance);
+			SkyvernProperties.requirePositive("skyvern.webhooks.timestamp-tolerance", tolerance);
 		}
 		SkyvernWebhookVerifier verifier = new SkyvernWebhookVerifier(keys, tolerance, Clock.systemUTC());
 		if (webhooks.isVerifySignatures() && !verifier.hasKeys()) {
@@ -79,7 +82,7 @@ public final class SkyvernWebhookAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SkyvernWebhookIdempotencyStore skyvernWebhookIdempotencyStore(SkyvernWebhookProperties webhooks) {
-		requirePositive("skyvern.webhooks.duplicate-window", webhooks.getDuplicateWindow());
+		SkyvernProperties.requirePositive("skyvern.webhooks.duplicate-window", webhooks.getDuplicateWindow());
 		if (webhooks.getMaxTrackedDeliveries() < 1) {
 			throw new SkyvernConfigurationException("skyvern.webhooks.max-tracked-deliveries",
 					"the number of tracked deliveries must be at least 1",
@@ -91,9 +94,14 @@ public final class SkyvernWebhookAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(RunCompletionSource.class)
-	SkyvernWebhookRunCompletionSource skyvernWebhookRunCompletionSource(SkyvernWebhookProperties webhooks) {
-		requirePositive("skyvern.webhooks.fallback-poll-interval", webhooks.getFallbackPollInterval());
-		return new SkyvernWebhookRunCompletionSource(webhooks.getFallbackPollInterval());
+	SkyvernWebhookRunCompletionSource skyvernWebhookRunCompletionSource(SkyvernWebhookProperties webhooks,
+			ObjectProvider<SkyvernWebhookUrlCustomizer> webhookUrlCustomizer) {
+		SkyvernProperties.requirePositive("skyvern.webhooks.fallback-poll-interval", webhooks.getFallbackPollInterval());
+		// Only runs whose webhook_url is this receiver's wait for its webhook; without a public URL no
+		// run carries it, and every wait polls at skyvern.poll-interval.
+		SkyvernWebhookUrlCustomizer customizer = webhookUrlCustomizer.getIfUnique();
+		return new SkyvernWebhookRunCompletionSource(webhooks.getFallbackPollInterval(),
+				(customizer != null) ? customizer.getWebhookUrl() : null, Clock.systemUTC());
 	}
 
 	@Bean
@@ -156,13 +164,6 @@ public final class SkyvernWebhookAutoConfiguration {
 					"Set skyvern.webhooks.path to a path such as " + SkyvernWebhookProperties.DEFAULT_PATH + ".");
 		}
 		return path;
-	}
-
-	private static void requirePositive(String property, Duration duration) {
-		if (duration.isNegative() || duration.isZero()) {
-			throw new SkyvernConfigurationException(property, "the duration must be positive",
-					"Set " + property + " to a positive duration, or remove it to use the default.");
-		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -50,8 +50,8 @@ public class SkyvernWebhookProperties {
 	private @Nullable String publicUrl;
 
 	/**
-	 * Time between status checks while a wait also listens for its webhook; polling then only guards
-	 * against a lost webhook.
+	 * Time between status checks of a run whose webhook comes to this application (its webhook URL is
+	 * the receiver's); polling then only guards against a lost webhook.
 	 */
 	private Duration fallbackPollInterval = Duration.ofMinutes(3);
 

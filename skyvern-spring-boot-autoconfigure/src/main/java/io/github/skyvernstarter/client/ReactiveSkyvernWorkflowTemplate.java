@@ -12,15 +12,19 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Non-blocking {@link ReactiveSkyvernWorkflowOperations} over a {@link SkyvernApiClient}.
  * <p>
  * Waiting polls {@code GET /v1/runs/{runId}} on a Reactor timer, so a waiting run holds no thread;
  * with a {@link RunCompletionSource} (webhooks), a wait finishes as soon as the source reports the
- * run and polling only guards against a lost notification.
+ * run, and a run whose webhook the source expects is polled only at its slower fallback interval, to
+ * guard against a lost notification.
  */
 public class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowOperations {
+
+	private static final String WEBHOOK_URL = "webhook_url";
 
 	private final SkyvernApiClient client;
 
@@ -87,12 +91,25 @@ public class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowO
 				return started;
 			}
 			Duration timeout = (toSend.timeout() != null) ? toSend.timeout() : this.waitSettings.timeout();
+			Duration interval = pollInterval(webhookUrl(toSend, options));
 			// The answer to the POST is the first status: the first poll comes one interval later.
 			// Detached, so a long wait does not keep the finished POST exchange (request, headers,
 			// connection state) reachable: about 15 KB per waiting run.
 			return started.onTerminateDetach()
-				.flatMap((run) -> awaitFinal(run.runId(), toSend.workflowId(), run, timeout, options));
+				.flatMap((run) -> awaitFinal(run.runId(), toSend.workflowId(), run, interval, timeout, options));
 		});
+	}
+
+	/**
+	 * Return the {@code webhook_url} the run start sends: the customized request's, unless the call's
+	 * options put another one in the body.
+	 */
+	private static @Nullable String webhookUrl(RunWorkflowRequest request, RequestOptions options) {
+		if (options.getBodyParameters().containsKey(WEBHOOK_URL)) {
+			Object value = options.getBodyParameters().get(WEBHOOK_URL);
+			return (value instanceof String url) ? url : null;
+		}
+		return request.webhookUrl();
 	}
 
 	private RunWorkflowRequest customize(RunWorkflowRequest request) {
@@ -115,7 +132,9 @@ public class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowO
 
 	@Override
 	public Mono<SkyvernRun> waitForCompletion(String runId, @Nullable Duration timeout, RequestOptions options) {
-		return awaitFinal(runId, null, null, (timeout != null) ? timeout : this.waitSettings.timeout(), options);
+		// The interval follows from the run's webhook_url, which the first poll's answer echoes.
+		return awaitFinal(runId, null, null, null, (timeout != null) ? timeout : this.waitSettings.timeout(),
+				options);
 	}
 
 	@Override
@@ -126,10 +145,11 @@ public class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowO
 
 	/**
 	 * Wait for a run's final status; a known run (the answer to the POST) counts as the first status
-	 * seen, so the first poll comes one interval later.
+	 * seen, so the first poll comes one interval later. Without a known interval, the first poll comes
+	 * at once and its answer decides the interval.
 	 */
 	private Mono<SkyvernRun> awaitFinal(String runId, @Nullable String workflowId, @Nullable SkyvernRun known,
-			Duration timeout, RequestOptions options) {
+			@Nullable Duration knownInterval, Duration timeout, RequestOptions options) {
 		if (timeout.isNegative() || timeout.isZero()) {
 			return Mono.error(new IllegalArgumentException("Wait timeout must be positive"));
 		}
@@ -139,16 +159,18 @@ public class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowO
 		return this.instrumentation.await(runId, workflowId, Mono.defer(() -> {
 			AtomicReference<@Nullable RunStatus> lastStatus = new AtomicReference<>(
 					(known != null) ? known.status() : null);
-			boolean delayFirstPoll = known != null;
-			Duration interval = pollInterval();
-			Mono<SkyvernRun> poll = this.client.getRun(runId, options)
-				.doOnNext((run) -> lastStatus.set(run.status()))
-				.filter(SkyvernRun::isFinal);
-			Mono<SkyvernRun> repeatedPoll = poll
-				.repeatWhenEmpty((emptyPolls) -> emptyPolls.delayElements(interval, this.timer));
+			AtomicReference<@Nullable Duration> interval = new AtomicReference<>(knownInterval);
+			Mono<SkyvernRun> poll = this.client.getRun(runId, options).doOnNext((run) -> {
+				lastStatus.set(run.status());
+				if (interval.get() == null) {
+					interval.set(pollInterval(echoedWebhookUrl(run)));
+				}
+			}).filter(SkyvernRun::isFinal);
+			Mono<SkyvernRun> repeatedPoll = poll.repeatWhenEmpty((emptyPolls) -> emptyPolls
+				.concatMap((empty) -> Mono.delay(intervalOrDefault(interval.get()), this.timer)));
 			// The first delay stays outside the repeat: inside it, every repeat would wait twice.
-			Mono<SkyvernRun> polling = delayFirstPoll ? Mono.delay(interval, this.timer).then(repeatedPoll)
-					: repeatedPoll;
+			Mono<SkyvernRun> polling = (known != null)
+					? Mono.delay(intervalOrDefault(interval.get()), this.timer).then(repeatedPoll) : repeatedPoll;
 			Mono<SkyvernRun> finished = (this.completionSource != null)
 					? Mono.firstWithSignal(this.completionSource.awaitFinished(runId), polling) : polling;
 			return finished.timeout(timeout, Mono.error(() -> new SkyvernWaitTimeoutException(runId,
@@ -156,9 +178,25 @@ public class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowO
 		}));
 	}
 
-	private Duration pollInterval() {
-		Duration fallback = (this.completionSource != null) ? this.completionSource.fallbackPollInterval() : null;
+	/**
+	 * Return the poll interval for a run with the given {@code webhook_url}: the completion source's
+	 * slower fallback only when it expects that run's notification, else {@code skyvern.poll-interval}.
+	 */
+	private Duration pollInterval(@Nullable String webhookUrl) {
+		Duration fallback = (this.completionSource != null)
+				? this.completionSource.fallbackPollInterval(webhookUrl) : null;
 		return (fallback != null) ? fallback : this.waitSettings.pollInterval();
+	}
+
+	private static @Nullable String echoedWebhookUrl(SkyvernRun run) {
+		JsonNode runRequest = run.runRequest();
+		JsonNode webhookUrl = (runRequest != null) ? runRequest.get(WEBHOOK_URL) : null;
+		return (webhookUrl != null && webhookUrl.isString()) ? webhookUrl.asString() : null;
+	}
+
+	private Duration intervalOrDefault(@Nullable Duration interval) {
+		// Set by the first poll's answer before any delay is asked for.
+		return (interval != null) ? interval : this.waitSettings.pollInterval();
 	}
 
 	/**

@@ -21,11 +21,14 @@ public interface RunCompletionSource {
 	Mono<SkyvernRun> awaitFinished(String runId);
 
 	/**
-	 * Return the poll interval to use while this source is active: polling then only guards against
-	 * a lost notification.
-	 * @return the fallback poll interval, or {@code null} to keep {@code skyvern.poll-interval}
+	 * Return the poll interval for a run whose notification this source expects, so that polling only
+	 * guards against a lost notification; a run whose {@code webhook_url} goes elsewhere, or that has
+	 * none, is polled at {@code skyvern.poll-interval}.
+	 * @param webhookUrl the run's {@code webhook_url}, or {@code null} when it has none or it is not
+	 * known
+	 * @return the slower fallback poll interval, or {@code null} to keep {@code skyvern.poll-interval}
 	 */
-	default @Nullable Duration fallbackPollInterval() {
+	default @Nullable Duration fallbackPollInterval(@Nullable String webhookUrl) {
 		return null;
 	}
 

@@ -1,10 +1,13 @@
 package io.github.skyvernstarter.webhook;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +24,10 @@ import reactor.core.publisher.MonoSink;
  * <p>
  * A webhook can arrive before the wait starts (a quick run, or a wait started later), so recently
  * finished runs are kept for a short while; the cache is bounded by age, count and body size,
- * because runs can carry megabytes of output. Polling continues at {@link #fallbackPollInterval()},
- * so a lost webhook, or one that reaches another instance, only delays a wait.
+ * because runs can carry megabytes of output. A run whose {@code webhook_url} is this receiver's URL
+ * is polled at {@link #fallbackPollInterval()} only, so a lost webhook, or one that reaches another
+ * instance, only delays its wait; every other run is polled at {@code skyvern.poll-interval}, because
+ * no webhook is coming for it here.
  */
 public class SkyvernWebhookRunCompletionSource implements RunCompletionSource {
 
@@ -34,6 +39,8 @@ public class SkyvernWebhookRunCompletionSource implements RunCompletionSource {
 
 	private final Duration fallbackPollInterval;
 
+	private final @Nullable URI receiverUrl;
+
 	private final Clock clock;
 
 	private final Map<String, Set<MonoSink<SkyvernRun>>> waiters = new ConcurrentHashMap<>();
@@ -44,23 +51,39 @@ public class SkyvernWebhookRunCompletionSource implements RunCompletionSource {
 	private long recentBytes;
 
 	/**
-	 * Create a completion source.
+	 * Create a completion source that knows no receiver URL, so it never slows down polling.
 	 * @param fallbackPollInterval the poll interval while webhooks are expected
 	 */
 	public SkyvernWebhookRunCompletionSource(Duration fallbackPollInterval) {
-		this(fallbackPollInterval, Clock.systemUTC());
+		this(fallbackPollInterval, null, Clock.systemUTC());
 	}
 
 	/**
-	 * Create a completion source.
+	 * Create a completion source that knows no receiver URL, so it never slows down polling.
 	 * @param fallbackPollInterval the poll interval while webhooks are expected
 	 * @param clock the clock that ages recently finished runs
 	 */
 	public SkyvernWebhookRunCompletionSource(Duration fallbackPollInterval, Clock clock) {
+		this(fallbackPollInterval, null, clock);
+	}
+
+	/**
+	 * Create a completion source.
+	 * @param fallbackPollInterval the poll interval of runs whose webhook comes to this receiver
+	 * @param receiverUrl the URL at which Skyvern reaches this receiver ({@code webhook_url}), or
+	 * {@code null} when Skyvern is not told of it
+	 * @param clock the clock that ages recently finished runs
+	 */
+	public SkyvernWebhookRunCompletionSource(Duration fallbackPollInterval, @Nullable String receiverUrl,
+			Clock clock) {
 		if (fallbackPollInterval.isNegative() || fallbackPollInterval.isZero()) {
 			throw new IllegalArgumentException("Fallback poll interval must be positive");
 		}
 		this.fallbackPollInterval = fallbackPollInterval;
+		this.receiverUrl = (receiverUrl != null) ? parse(receiverUrl) : null;
+		if (receiverUrl != null && this.receiverUrl == null) {
+			throw new IllegalArgumentException("Receiver URL is not an absolute http(s) URL");
+		}
 		this.clock = clock;
 	}
 
@@ -82,9 +105,48 @@ public class SkyvernWebhookRunCompletionSource implements RunCompletionSource {
 		});
 	}
 
-	@Override
+	/**
+	 * Return the poll interval of runs whose webhook comes to this receiver.
+	 * @return the fallback poll interval
+	 */
 	public Duration fallbackPollInterval() {
 		return this.fallbackPollInterval;
+	}
+
+	@Override
+	public @Nullable Duration fallbackPollInterval(@Nullable String webhookUrl) {
+		return isReceiver(webhookUrl) ? this.fallbackPollInterval : null;
+	}
+
+	/**
+	 * Whether a {@code webhook_url} reaches this receiver: the same scheme, host, port and path (a
+	 * trailing slash, letter case of scheme and host, a default port and a query make no difference).
+	 */
+	private boolean isReceiver(@Nullable String webhookUrl) {
+		URI url = (webhookUrl != null && this.receiverUrl != null) ? parse(webhookUrl) : null;
+		return url != null && this.receiverUrl != null && url.getScheme().equals(this.receiverUrl.getScheme())
+				&& url.getHost().equals(this.receiverUrl.getHost()) && url.getPort() == this.receiverUrl.getPort()
+				&& url.getPath().equals(this.receiverUrl.getPath());
+	}
+
+	/**
+	 * Parse an http(s) URL into a comparable form, or return {@code null} when it is not one.
+	 */
+	private static @Nullable URI parse(String url) {
+		try {
+			URI uri = new URI(url.strip());
+			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+			if ((!scheme.equals("http") && !scheme.equals("https")) || uri.getHost() == null) {
+				return null;
+			}
+			int port = (uri.getPort() != -1) ? uri.getPort() : (scheme.equals("https") ? 443 : 80);
+			String path = (uri.getPath() != null) ? uri.getPath() : "";
+			path = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+			return new URI(scheme, null, uri.getHost().toLowerCase(Locale.ROOT), port, path, null, null);
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
 	}
 
 	/**

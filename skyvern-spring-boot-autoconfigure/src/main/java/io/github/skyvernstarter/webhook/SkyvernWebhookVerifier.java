@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
  * Verifies Skyvern webhook signatures: the lowercase hex HMAC-SHA256 of the raw request body, keyed
  * with the UTF-8 bytes of an API key.
  * <p>
- * Several keys may be given so that a key rotation never drops a delivery; blank keys are ignored,
- * so an empty key never verifies anything. Signatures are compared in constant time. The
+ * Several keys may be given so that a key rotation never drops a delivery; blank keys, unresolved
+ * placeholders ({@code ${SKYVERN_API_KEY}}) and keys with whitespace or control characters are
+ * ignored, so none of them ever verifies anything. Signatures are compared in constant time. The
  * {@code x-skyvern-timestamp} header is not signed; an optional freshness window can reject
  * deliveries whose timestamp is far from this machine's clock, and is off unless a tolerance is
  * given.
@@ -52,7 +53,7 @@ public final class SkyvernWebhookVerifier {
 	/**
 	 * Create a verifier that accepts signatures made with any of the given keys and ignores the
 	 * timestamp.
-	 * @param keys the signing keys (Skyvern API keys); blank ones are ignored
+	 * @param keys the signing keys (Skyvern API keys); blank or malformed ones are ignored
 	 */
 	public SkyvernWebhookVerifier(Collection<String> keys) {
 		this(keys, null, Clock.systemUTC());
@@ -60,7 +61,7 @@ public final class SkyvernWebhookVerifier {
 
 	/**
 	 * Create a verifier.
-	 * @param keys the signing keys (Skyvern API keys); blank ones are ignored
+	 * @param keys the signing keys (Skyvern API keys); blank or malformed ones are ignored
 	 * @param timestampTolerance the largest accepted distance between {@code x-skyvern-timestamp} and
 	 * the clock, or {@code null} to accept any timestamp
 	 * @param clock the clock the timestamp is compared with
@@ -72,12 +73,22 @@ public final class SkyvernWebhookVerifier {
 		this.keys = keys.stream()
 			.filter(Objects::nonNull)
 			.map(String::strip)
-			.filter((key) -> !key.isEmpty())
+			.filter(SkyvernWebhookVerifier::isUsableKey)
 			.distinct()
 			.map((key) -> new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), ALGORITHM))
 			.toList();
 		this.timestampTolerance = timestampTolerance;
 		this.clock = clock;
+	}
+
+	/**
+	 * Whether a trimmed key can sign: not empty, not an unresolved placeholder such as
+	 * {@code ${SKYVERN_API_KEY}} (a public string anyone could sign with), and without whitespace or
+	 * control characters.
+	 */
+	private static boolean isUsableKey(String key) {
+		return !key.isEmpty() && !key.contains("${") && key.codePoints()
+			.noneMatch((c) -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c));
 	}
 
 	/**

@@ -116,6 +116,43 @@ class SkyvernAutoConfigurationTests {
 	}
 
 	@Test
+	void failsAtStartupWithAnUnresolvedPlaceholderLikeAMissingKeyNamingTheVariable() {
+		this.contextRunner.withPropertyValues("skyvern.api-key=${SKYVERN_API_KEY}").run((context) -> {
+			FailureAnalysis analysis = new SkyvernConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("no Skyvern API key is set")
+				.contains("the environment variable SKYVERN_API_KEY is not set")
+				.contains("(skyvern.api-key)");
+			assertThat(analysis.getAction()).contains("SKYVERN_API_KEY").contains("skyvern.enabled=false");
+		});
+		this.contextRunner.withPropertyValues("skyvern.api-key=${SKYVERN_KEY_PART_1}${SKYVERN_KEY_PART_2}")
+			.run((context) -> assertThat(new SkyvernConfigurationFailureAnalyzer()
+				.analyze(context.getStartupFailure())
+				.getDescription()).contains("the environment variables SKYVERN_KEY_PART_1, SKYVERN_KEY_PART_2 are not set"));
+	}
+
+	@Test
+	void failsAtStartupWithWhitespaceOrControlCharactersInTheKeyWithoutShowingIt() {
+		for (String key : new String[] { "sk-two words", "sk-line\nbreak", "sk-nul\u0000x", "sk-nbsp\u00a0x" }) {
+			this.contextRunner.withPropertyValues("skyvern.api-key=" + key).run((context) -> {
+				FailureAnalysis analysis = new SkyvernConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).as(key)
+					.contains("contains whitespace or control characters (skyvern.api-key)")
+					.doesNotContain("sk-");
+			});
+		}
+	}
+
+	@Test
+	void trimsWhitespaceAroundTheKey() {
+		this.contextRunner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource("test-env", Map.of("SKYVERN_API_KEY", " " + KEY + "\n"))))
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void failsAtStartupWithBlankBaseUrl() {
 		this.contextRunner.withPropertyValues("skyvern.api-key=" + KEY, "skyvern.base-url= ").run((context) -> {
 			FailureAnalysis analysis = new SkyvernConfigurationFailureAnalyzer().analyze(context.getStartupFailure());

@@ -2,6 +2,7 @@ package io.github.skyvernstarter.webhook;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import reactor.core.Disposable;
@@ -18,8 +19,18 @@ final class CountingVirtualTimeScheduler implements Scheduler {
 
 	private final AtomicInteger delays = new AtomicInteger();
 
+	private final AtomicInteger pending = new AtomicInteger();
+
 	int delays() {
 		return this.delays.get();
+	}
+
+	/**
+	 * Return the delays scheduled that have neither run nor been cancelled. A delay that falls due
+	 * leaves this count inside {@link #advanceTimeBy(Duration)}, before its task's HTTP call.
+	 */
+	int pending() {
+		return this.pending.get();
 	}
 
 	void advanceTimeBy(Duration duration) {
@@ -38,7 +49,30 @@ final class CountingVirtualTimeScheduler implements Scheduler {
 	@Override
 	public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
 		this.delays.incrementAndGet();
-		return this.virtualTime.schedule(task, delay, unit);
+		this.pending.incrementAndGet();
+		AtomicBoolean done = new AtomicBoolean();
+		Disposable scheduled = this.virtualTime.schedule(() -> {
+			if (done.compareAndSet(false, true)) {
+				this.pending.decrementAndGet();
+			}
+			task.run();
+		}, delay, unit);
+		return new Disposable() {
+
+			@Override
+			public void dispose() {
+				if (done.compareAndSet(false, true)) {
+					CountingVirtualTimeScheduler.this.pending.decrementAndGet();
+				}
+				scheduled.dispose();
+			}
+
+			@Override
+			public boolean isDisposed() {
+				return scheduled.isDisposed();
+			}
+
+		};
 	}
 
 	@Override

@@ -118,4 +118,22 @@ class SkyvernWebhookRunCompletionSourceTests {
 		assertThat(this.source.fallbackPollInterval()).isEqualTo(Duration.ofMinutes(3));
 	}
 
+	@Test
+	void slowsPollingOnlyForRunsWhoseWebhookUrlIsThisReceiver() {
+		SkyvernWebhookRunCompletionSource withReceiver = new SkyvernWebhookRunCompletionSource(Duration.ofMinutes(3),
+				"https://app.example.com/ctx/skyvern/webhooks", this.clock);
+		for (String same : new String[] { "https://app.example.com/ctx/skyvern/webhooks",
+				"HTTPS://App.Example.COM:443/ctx/skyvern/webhooks/", "https://app.example.com/ctx/skyvern/webhooks?t=1" }) {
+			assertThat(withReceiver.fallbackPollInterval(same)).as(same).isEqualTo(Duration.ofMinutes(3));
+		}
+		for (String other : new String[] { "https://other.example.com/ctx/skyvern/webhooks",
+				"http://app.example.com/ctx/skyvern/webhooks", "https://app.example.com:8443/ctx/skyvern/webhooks",
+				"https://app.example.com/skyvern/webhooks", "not a url", "" }) {
+			assertThat(withReceiver.fallbackPollInterval(other)).as(other).isNull();
+		}
+		assertThat(withReceiver.fallbackPollInterval(null)).isNull();
+		// Without a receiver URL, Skyvern is told of no webhook here: no run is slowed down.
+		assertThat(this.source.fallbackPollInterval("https://app.example.com/ctx/skyvern/webhooks")).isNull();
+	}
+
 }

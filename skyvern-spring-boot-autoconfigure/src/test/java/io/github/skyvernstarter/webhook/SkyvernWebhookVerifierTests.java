@@ -136,6 +136,25 @@ class SkyvernWebhookVerifierTests {
 
 	@ParameterizedTest
 	@MethodSource("vectors")
+	void rejectsUnresolvedPlaceholderAndMalformedKeysEvenWhenConstructedDirectly(Vector vector) {
+		// README's ${SKYVERN_API_KEY} with the variable unset is a public string: anyone can sign with it.
+		for (String unusable : new String[] { "${SKYVERN_API_KEY}", " ${SKYVERN_API_KEY}\n", "sk_${SUFFIX}",
+				"sk two", "sk\u0000nul", "sk\u00a0nbsp" }) {
+			String forged = SkyvernWebhookVerifier.sign(vector.body(), unusable);
+			SkyvernWebhookVerifier verifier = new SkyvernWebhookVerifier(List.of(unusable));
+			assertThat(verifier.hasKeys()).as(unusable).isFalse();
+			assertThat(verifier.verify(vector.body(), forged, vector.timestamp())).as(unusable)
+				.isEqualTo(Verification.INVALID_SIGNATURE);
+			SkyvernWebhookVerifier withRealKey = new SkyvernWebhookVerifier(List.of(unusable, vector.apiKey()));
+			assertThat(withRealKey.verify(vector.body(), forged, vector.timestamp())).as(unusable)
+				.isEqualTo(Verification.INVALID_SIGNATURE);
+			assertThat(withRealKey.verify(vector.body(), vector.signature(), vector.timestamp())).as(unusable)
+				.isEqualTo(Verification.VALID);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("vectors")
 	void rejectsSameLengthForgedSignature(Vector vector) {
 		SkyvernWebhookVerifier verifier = verifierFor(vector);
 		char[] lastDigitChanged = vector.signature().toCharArray();

@@ -72,9 +72,14 @@ final class SkyvernStubContextCustomizer implements ContextCustomizer {
 		}
 	}
 
+	/**
+	 * Whether the application has a key of its own; README's {@code ${SKYVERN_API_KEY}} with the
+	 * variable unset is none (the starter refuses it at startup), nor is a blank key.
+	 */
 	private static boolean hasApiKey(Environment environment) {
 		try {
-			return StringUtils.hasText(environment.getProperty("skyvern.api-key"));
+			String key = environment.getProperty("skyvern.api-key");
+			return StringUtils.hasText(key) && !key.contains("${");
 		}
 		catch (IllegalArgumentException ex) {
 			// An unresolvable placeholder such as ${SKYVERN_API_KEY}: no key in this environment.

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Starts, reads and cancels Skyvern workflow runs through the starter's blocking template; runs are
@@ -49,7 +50,15 @@ class RunController {
 			request.timeout(this.properties.waitTimeout());
 		}
 		SkyvernRun run = this.skyvern.runWorkflow(request.build());
-		return ResponseEntity.created(URI.create("/runs/" + run.runId())).body(run);
+		return ResponseEntity.created(runUri(run.runId())).body(run);
+	}
+
+	/**
+	 * Return the path of a run; the run id comes from Skyvern, so it is encoded as one path segment
+	 * (a space, a slash or a non-ASCII character in it never breaks the answer).
+	 */
+	static URI runUri(String runId) {
+		return UriComponentsBuilder.fromPath("/runs/{runId}").build(runId);
 	}
 
 	@GetMapping("/runs/{runId}")

@@ -1,6 +1,5 @@
 package io.github.skyvernstarter.sample.web;
 
-import java.net.URI;
 import java.util.Map;
 
 import io.github.skyvernstarter.client.SkyvernApiException;
@@ -8,6 +7,7 @@ import io.github.skyvernstarter.client.SkyvernAuthenticationException;
 import io.github.skyvernstarter.client.SkyvernBadRequestException;
 import io.github.skyvernstarter.client.SkyvernConflictException;
 import io.github.skyvernstarter.client.SkyvernException;
+import io.github.skyvernstarter.client.SkyvernMalformedResponseException;
 import io.github.skyvernstarter.client.SkyvernNotFoundException;
 import io.github.skyvernstarter.client.SkyvernRateLimitException;
 import io.github.skyvernstarter.client.SkyvernTransportException;
@@ -15,6 +15,7 @@ import io.github.skyvernstarter.client.SkyvernValidationException;
 import io.github.skyvernstarter.client.SkyvernWaitTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,11 +28,21 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Answers Skyvern errors with a fitting status and a short RFC 9457 problem JSON: the caller's
  * mistakes (unknown run or workflow, bad parameters) keep Skyvern's 4xx status; Skyvern's own failures
- * and a rejected API key are this service's upstream problems (502/504). The starter's exception
- * messages never contain the API key.
+ * and a rejected API key are this service's upstream problems (502/504).
+ * <p>
+ * Whatever comes from Skyvern is passed on bounded: its {@code detail} text (one line, at most
+ * {@value #MAX_DETAIL_LENGTH} characters; a proxy's HTML page is not passed on) and a
+ * {@code Retry-After} of at most {@value #MAX_RETRY_AFTER_SECONDS} seconds. The full message, which
+ * never contains the API key, goes to the log.
  */
 @RestControllerAdvice
 class SkyvernErrorHandler extends ResponseEntityExceptionHandler {
+
+	static final int MAX_DETAIL_LENGTH = 200;
+
+	static final long MAX_RETRY_AFTER_SECONDS = 60;
+
+	private static final int MAX_FIELD_ERRORS = 20;
 
 	private static final Log logger = LogFactory.getLog(SkyvernErrorHandler.class);
 
@@ -39,32 +50,89 @@ class SkyvernErrorHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Map<String, Object>> waitTimedOut(SkyvernWaitTimeoutException ex) {
 		// Not an error: the run goes on, and GET /runs/{runId} follows it.
 		return ResponseEntity.accepted()
-			.location(URI.create("/runs/" + ex.getRunId()))
+			.location(RunController.runUri(ex.getRunId()))
 			.body(Map.of("run_id", ex.getRunId(), "status",
-					(ex.getLastStatus() != null) ? ex.getLastStatus().value() : "unknown", "detail", ex.getMessage()));
+					(ex.getLastStatus() != null) ? bounded(ex.getLastStatus().value()) : "unknown", "detail",
+					"The run did not finish within the wait timeout; it goes on in Skyvern"));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> skyvernFailed(SkyvernException ex) {
 		HttpStatus status = statusFor(ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(ex));
 		if (ex instanceof SkyvernApiException api) {
 			problem.setProperty("skyvern_status", api.getStatusCode());
 		}
 		if (ex.getRunId() != null) {
-			problem.setProperty("run_id", ex.getRunId());
+			problem.setProperty("run_id", bounded(ex.getRunId()));
 		}
 		if (ex instanceof SkyvernValidationException validation && !validation.getFieldErrors().isEmpty()) {
-			problem.setProperty("errors", validation.getFieldErrors().stream().map(Object::toString).toList());
+			problem.setProperty("errors", validation.getFieldErrors()
+				.stream()
+				.limit(MAX_FIELD_ERRORS)
+				.map((error) -> bounded(error.toString()))
+				.toList());
 		}
 		if (status.is5xxServerError()) {
-			logger.warn("Skyvern call failed: " + ex.getMessage());
+			logger.warn("Skyvern call failed: " + oneLine(String.valueOf(ex.getMessage())));
 		}
 		HttpHeaders headers = new HttpHeaders();
 		if (ex instanceof SkyvernRateLimitException rateLimit && rateLimit.getRetryAfter() != null) {
-			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, rateLimit.getRetryAfter().toSeconds())));
+			long seconds = Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(1, rateLimit.getRetryAfter().toSeconds()));
+			headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 		}
 		return ResponseEntity.status(status).headers(headers).body(problem);
+	}
+
+	/**
+	 * Return this service's own words for a failure, with Skyvern's {@code detail} where it gave one:
+	 * transport and parsing failures say what happened without echoing what came over the wire.
+	 */
+	static String detail(SkyvernException ex) {
+		if (ex instanceof SkyvernApiException api) {
+			String detail = skyvernDetail(api);
+			return "Skyvern answered " + api.getStatusCode() + ((detail != null) ? ": " + detail : "");
+		}
+		if (ex instanceof SkyvernTransportException transport) {
+			return switch (transport.getKind()) {
+				case CONNECT -> "Skyvern could not be reached";
+				case RESPONSE_TIMEOUT -> "Skyvern did not answer in time";
+				case CONNECTION_LOST -> "The connection to Skyvern was lost";
+				default -> "The Skyvern call failed";
+			} + (ex.runMayHaveBeenCreated() ? "; the run may or may not have been created" : "");
+		}
+		if (ex instanceof SkyvernMalformedResponseException) {
+			return "Skyvern answered with a body that is not what Skyvern documents";
+		}
+		return "The Skyvern call failed";
+	}
+
+	/**
+	 * Return Skyvern's error text if it is one line of text; an answer that is not Skyvern's JSON (a
+	 * proxy's HTML page, a stack trace) is not passed on.
+	 */
+	static @Nullable String skyvernDetail(SkyvernApiException ex) {
+		String detail = ex.getDetail();
+		if (detail == null || detail.isBlank()) {
+			return null;
+		}
+		String text = detail.strip();
+		if (text.startsWith("<") || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+			return null;
+		}
+		return bounded(text);
+	}
+
+	static String bounded(String text) {
+		String line = oneLine(text);
+		return (line.length() <= MAX_DETAIL_LENGTH) ? line : line.substring(0, MAX_DETAIL_LENGTH) + "...";
+	}
+
+	private static String oneLine(String text) {
+		return text.codePoints()
+			.map((c) -> Character.isISOControl(c) ? ' ' : c)
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString();
 	}
 
 	static HttpStatus statusFor(SkyvernException ex) {
