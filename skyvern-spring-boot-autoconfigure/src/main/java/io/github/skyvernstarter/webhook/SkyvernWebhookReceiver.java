@@ -3,9 +3,10 @@ package io.github.skyvernstarter.webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 import io.github.skyvernstarter.model.SkyvernRun;
-import io.github.skyvernstarter.model.SkyvernWebhookBody;
+import io.github.skyvernstarter.model.SkyvernWebhookBody.ParsedRun;
 import io.github.skyvernstarter.webhook.SkyvernWebhookIdempotencyStore.DeliveryKey;
 import org.jspecify.annotations.Nullable;
 
@@ -19,9 +20,10 @@ import org.springframework.util.unit.DataSize;
  * adapters read the request and write the {@link SkyvernWebhookResponse} this returns.
  * <p>
  * The order of checks is: method (405), content type (415), size (413), signature over the raw
- * bytes before any parsing (401), JSON run (400), then idempotency and the
- * {@link SkyvernRunFinishedEvent} (2xx after the listeners ran; 5xx when one threw, so Skyvern
- * delivers again). Each step is a small class of this package; this class puts them in order.
+ * bytes before any parsing (401), JSON run with a Skyvern run id (400), final status (else 200
+ * {@code ignored}), then idempotency and the {@link SkyvernRunFinishedEvent} (2xx after the
+ * listeners ran; 5xx when one threw, so Skyvern delivers again). Each step is a small class of this
+ * package; this class puts them in order.
  * <p>
  * A duplicate that arrives while the first delivery of the same run and status is still being
  * processed is answered {@code 425 Too Early}: it must not publish a second event, and it must not
@@ -33,6 +35,8 @@ public final class SkyvernWebhookReceiver {
 	private final WebhookRequestCheck requestCheck;
 
 	private final WebhookSignatureCheck signatureCheck;
+
+	private final WebhookBodyReader bodyReader;
 
 	private final WebhookIdempotency idempotency;
 
@@ -47,6 +51,7 @@ public final class SkyvernWebhookReceiver {
 	private SkyvernWebhookReceiver(Builder builder) {
 		this.requestCheck = new WebhookRequestCheck(builder.maxBodySize);
 		this.signatureCheck = new WebhookSignatureCheck(builder.verifier, builder.verifySignatures, builder.clock);
+		this.bodyReader = new WebhookBodyReader(builder.verifySignatures, builder.clock);
 		this.idempotency = new WebhookIdempotency(builder.idempotencyStore);
 		this.publisher = new WebhookPublisher(builder.eventPublisher, this.idempotency);
 		this.completionSource = builder.completionSource;
@@ -118,11 +123,14 @@ public final class SkyvernWebhookReceiver {
 		if (rejection != null) {
 			return rejection;
 		}
-		SkyvernRun run = SkyvernWebhookBody.parseRun(body);
-		if (run == null) {
-			return SkyvernWebhookResponse.of(SkyvernWebhookOutcome.MALFORMED, 400, "body is not a Skyvern run");
+		WebhookBodyReader.Reading reading = this.bodyReader.read(body);
+		ParsedRun parsed = reading.run();
+		if (parsed == null) {
+			return Objects.requireNonNull(reading.answer());
 		}
-		if (this.completionSource != null) {
+		SkyvernRun run = parsed.run();
+		// A run with unreadable fields does not finish waits: they poll, and get what the API says.
+		if (this.completionSource != null && parsed.unreadableFields().isEmpty()) {
 			this.completionSource.runFinished(run, body.length);
 		}
 		DeliveryKey key = new DeliveryKey(run.runId(), run.status().value());
@@ -130,8 +138,7 @@ public final class SkyvernWebhookReceiver {
 		if (repeat != null) {
 			return repeat;
 		}
-		Instant sentAt = SkyvernWebhookVerifier.parseTimestamp(headers.getFirst(SkyvernWebhookVerifier.TIMESTAMP_HEADER));
-		return this.publisher.publish(key, new SkyvernRunFinishedEvent(run, body, headers, receivedAt, sentAt));
+		return this.publisher.publish(key, new SkyvernRunFinishedEvent(parsed, body, headers, receivedAt));
 	}
 
 	/**

@@ -20,8 +20,9 @@ import reactor.core.publisher.MonoSink;
  * {@code waitForCompletion} finishes as soon as the webhook for its run arrives.
  * <p>
  * A webhook can arrive before the wait starts (a quick run, or a wait started later), so recently
- * finished runs are kept for a short while; the cache is bounded by age, count and body size,
- * because runs can carry megabytes of output. Polling continues at {@link #fallbackPollInterval()},
+ * finished runs are kept for a short while; the cache is bounded by age, count and the heap the runs
+ * hold (estimated from their JSON trees, which take several times their body size), because runs can
+ * carry megabytes of output. Polling continues at {@link #fallbackPollInterval()},
  * so a lost webhook, or one that reaches another instance, only delays a wait.
  */
 public class SkyvernWebhookRunCompletionSource implements RunCompletionSource {
@@ -90,7 +91,7 @@ public class SkyvernWebhookRunCompletionSource implements RunCompletionSource {
 	/**
 	 * Report a run that a verified webhook says is finished; runs that are not final are ignored.
 	 * @param run the run
-	 * @param bodySize the size of the webhook body, which bounds the memory the run takes
+	 * @param bodySize the size of the webhook body; the run is counted as at least this large
 	 */
 	public void runFinished(SkyvernRun run, long bodySize) {
 		if (!run.isFinal()) {
@@ -122,14 +123,24 @@ public class SkyvernWebhookRunCompletionSource implements RunCompletionSource {
 		Instant now = this.clock.instant();
 		Recent previous = this.recent.remove(run.runId());
 		if (previous != null) {
-			this.recentBytes -= previous.bodySize();
+			this.recentBytes -= previous.bytes();
 		}
-		if (bodySize > MAX_RECENT_BYTES) {
+		long bytes = Math.max(bodySize, RunHeapEstimate.of(run));
+		if (bytes > MAX_RECENT_BYTES) {
 			return;
 		}
-		this.recent.put(run.runId(), new Recent(run, now.plus(RECENT_RUN_TTL), bodySize));
-		this.recentBytes += bodySize;
+		this.recent.put(run.runId(), new Recent(run, now.plus(RECENT_RUN_TTL), bytes));
+		this.recentBytes += bytes;
 		evict(now);
+	}
+
+	/**
+	 * Return the estimated heap the recently finished runs hold, for tests of the bounds.
+	 * @return the bytes counted against {@link #MAX_RECENT_BYTES}
+	 */
+	synchronized long recentBytes() {
+		evict(this.clock.instant());
+		return this.recentBytes;
 	}
 
 	private synchronized @Nullable SkyvernRun recentRun(String runId) {
@@ -147,11 +158,11 @@ public class SkyvernWebhookRunCompletionSource implements RunCompletionSource {
 				return;
 			}
 			entries.remove();
-			this.recentBytes -= oldest.bodySize();
+			this.recentBytes -= oldest.bytes();
 		}
 	}
 
-	private record Recent(SkyvernRun run, Instant expiresAt, long bodySize) {
+	private record Recent(SkyvernRun run, Instant expiresAt, long bytes) {
 
 	}
 

@@ -35,7 +35,8 @@ final class WebhookIdempotency {
 			claim = this.store.claim(key);
 		}
 		catch (RuntimeException ex) {
-			logger.error("Skyvern webhook for run " + key.runId() + " not processed: idempotency store failed", ex);
+			logger.error("Skyvern webhook for run " + LogSanitizer.safe(key.runId())
+					+ " not processed: idempotency store failed", ex);
 			return SkyvernWebhookResponse.of(SkyvernWebhookOutcome.STORE_ERROR, 503, "try again later",
 					HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		}
@@ -64,7 +65,8 @@ final class WebhookIdempotency {
 		}
 		catch (RuntimeException ex) {
 			// The listeners' outcome stands; a shared store is expected to expire the claim.
-			logger.error("Idempotency store failed to record the Skyvern webhook for run " + key.runId(), ex);
+			logger.error("Idempotency store failed to record the Skyvern webhook for run "
+					+ LogSanitizer.safe(key.runId()), ex);
 		}
 	}
 

@@ -31,8 +31,8 @@ final class WebhookPublisher {
 			published = true;
 		}
 		catch (RuntimeException ex) {
-			logger.error("A listener failed on the Skyvern webhook for run " + key.runId() + " (" + key.status()
-					+ "); answered 500 so that Skyvern delivers it again", ex);
+			logger.error("A listener failed on the Skyvern webhook for run " + LogSanitizer.safe(key.runId()) + " ("
+					+ LogSanitizer.safe(key.status()) + "); answered 500 so that Skyvern delivers it again", ex);
 			return SkyvernWebhookResponse.of(SkyvernWebhookOutcome.LISTENER_ERROR, 500, "listener failed");
 		}
 		finally {
