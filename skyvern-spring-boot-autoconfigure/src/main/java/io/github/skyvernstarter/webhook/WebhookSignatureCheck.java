@@ -33,10 +33,6 @@ final class WebhookSignatureCheck {
 		this.warning = new ThrottledWarning(logger, WARNING_INTERVAL, clock);
 	}
 
-	boolean isEnabled() {
-		return this.enabled;
-	}
-
 	@Nullable SkyvernWebhookResponse check(HttpHeaders headers, byte[] body) {
 		if (!this.enabled) {
 			return null;

@@ -35,6 +35,23 @@ class SkyvernWebhookBodyTests {
 		assertThat(parsed.run()).isEqualTo(SkyvernJson.mapper().readValue(body, SkyvernRun.class));
 	}
 
+	@Test
+	void readsEveryOtherFieldOfAFullRunFieldByFieldAsTheWholeWouldBeRead() throws IOException {
+		byte[] full;
+		try (InputStream in = getClass().getResourceAsStream("/skyvern/workflow-run-response-full.json")) {
+			full = in.readAllBytes();
+		}
+		String json = new String(full, StandardCharsets.UTF_8);
+		assertThat(json).contains("\"step_count\": 14");
+		ParsedRun parsed = SkyvernWebhookBody
+			.parse(json.replace("\"step_count\": 14", "\"step_count\": \"fourteen\"").getBytes(StandardCharsets.UTF_8))
+			.readRun();
+		assertThat(parsed.unreadableFields()).containsOnlyKeys("step_count");
+		JsonNode expected = SkyvernJson.mapper().valueToTree(SkyvernJson.mapper().readValue(full, SkyvernRun.class));
+		((tools.jackson.databind.node.ObjectNode) expected).remove("step_count");
+		assertThat((JsonNode) SkyvernJson.mapper().valueToTree(parsed.run())).isEqualTo(expected);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "true", "12345", "1.5e3", "null", "{\"x\":1}", "[\"wr_1\"]", "false" })
 	void takesOnlyAJsonStringForTheRunId(String runId) {
