@@ -151,9 +151,12 @@ public final class SkyvernWebhookAutoConfiguration {
 					+ "anyone who can reach " + webhooks.getPath() + " can publish run events and finish waits");
 		}
 		List<SkyvernWebhookDeliveryListener> listeners = deliveryListeners.orderedStream().toList();
-		return new SkyvernWebhookReceiver(verifier, webhooks.isVerifySignatures(), idempotencyStore, eventPublisher,
-				completionSource.getIfUnique(), maxBodySize, Clock.systemUTC(),
-				(outcome, elapsed) -> listeners.forEach((listener) -> listener.onDelivery(outcome, elapsed)));
+		return SkyvernWebhookReceiver.builder(verifier, idempotencyStore, eventPublisher)
+			.verifySignatures(webhooks.isVerifySignatures())
+			.completionSource(completionSource.getIfUnique())
+			.maxBodySize(maxBodySize)
+			.deliveryListener((outcome, elapsed) -> listeners.forEach((listener) -> listener.onDelivery(outcome, elapsed)))
+			.build();
 	}
 
 	static String requirePath(SkyvernWebhookProperties webhooks) {

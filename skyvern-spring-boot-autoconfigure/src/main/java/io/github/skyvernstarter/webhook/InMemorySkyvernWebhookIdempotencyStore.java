@@ -16,8 +16,16 @@ import java.util.Set;
  * Deliveries in progress are never forgotten while they run, so an in-flight duplicate cannot slip
  * through; their number is bounded by the server's request concurrency. With several instances,
  * each remembers only what it received: use a shared store instead.
+ * <p>
+ * Its memory is bounded in bytes as well as in entries: a key longer than
+ * {@value #MAX_KEY_LENGTH} characters (far more than a Skyvern run id and status; the receiver
+ * rejects longer run ids before they get here) is refused, so an entry holds less than 600 bytes
+ * and 10,000 entries less than 6 MB.
  */
 public class InMemorySkyvernWebhookIdempotencyStore implements SkyvernWebhookIdempotencyStore {
+
+	/** The longest run id and status, together, that a key may have. */
+	public static final int MAX_KEY_LENGTH = 256;
 
 	private final Duration window;
 
@@ -59,6 +67,9 @@ public class InMemorySkyvernWebhookIdempotencyStore implements SkyvernWebhookIde
 
 	@Override
 	public synchronized Claim claim(DeliveryKey key) {
+		if (key.runId().length() + key.status().length() > MAX_KEY_LENGTH) {
+			throw new IllegalArgumentException("A delivery key is longer than " + MAX_KEY_LENGTH + " characters");
+		}
 		Instant now = this.clock.instant();
 		evictExpired(now);
 		if (this.processed.containsKey(key)) {

@@ -2,8 +2,10 @@ package io.github.skyvernstarter.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Set;
 
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.model.SkyvernWebhookBody.ParsedRun;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -12,7 +14,8 @@ import org.springframework.http.HttpHeaders;
  * Published when a verified run-finished webhook arrives; handle it with an {@code @EventListener}
  * method.
  * <p>
- * Each ({@code run_id}, {@code status}) is published once within the duplicate window. Listeners run
+ * Published only for a final status (completed, failed, terminated, canceled, timed out). Each
+ * ({@code run_id}, {@code status}) is published once within the duplicate window. Listeners run
  * before Skyvern gets its answer: if one throws, Skyvern is answered with an error and delivers
  * again, and the event is published again then.
  */
@@ -28,6 +31,8 @@ public final class SkyvernRunFinishedEvent {
 
 	private final @Nullable Instant skyvernTimestamp;
 
+	private final Set<String> unreadableFields;
+
 	/**
 	 * Create an event.
 	 * @param run the run parsed from the body
@@ -39,7 +44,18 @@ public final class SkyvernRunFinishedEvent {
 	 */
 	public SkyvernRunFinishedEvent(SkyvernRun run, byte[] body, HttpHeaders headers, Instant receivedAt,
 			@Nullable Instant skyvernTimestamp) {
+		this(run, Set.of(), body, headers, receivedAt, skyvernTimestamp);
+	}
+
+	SkyvernRunFinishedEvent(ParsedRun parsed, byte[] body, HttpHeaders headers, Instant receivedAt) {
+		this(parsed.run(), parsed.unreadableFields().keySet(), body, headers, receivedAt,
+				SkyvernWebhookVerifier.parseTimestamp(headers.getFirst(SkyvernWebhookVerifier.TIMESTAMP_HEADER)));
+	}
+
+	private SkyvernRunFinishedEvent(SkyvernRun run, Set<String> unreadableFields, byte[] body, HttpHeaders headers,
+			Instant receivedAt, @Nullable Instant skyvernTimestamp) {
 		this.run = run;
+		this.unreadableFields = Set.copyOf(unreadableFields);
 		this.body = body.clone();
 		// A copy: a server's request headers are a view that is recycled once the request ends.
 		this.headers = HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(headers));
@@ -53,6 +69,16 @@ public final class SkyvernRunFinishedEvent {
 	 */
 	public SkyvernRun getRun() {
 		return this.run;
+	}
+
+	/**
+	 * Return the fields of the body that could not be read (a wrong JSON type, a bad timestamp, a
+	 * number out of range, nesting too deep): the run has {@code null} for them, and the raw JSON is
+	 * in {@link #getBody()}.
+	 * @return the unreadable fields by their JSON name, for example {@code created_at}; usually empty
+	 */
+	public Set<String> getUnreadableFields() {
+		return this.unreadableFields;
 	}
 
 	/**

@@ -8,6 +8,9 @@ public enum SkyvernWebhookOutcome {
 	/** A verified run, published to the listeners (200). */
 	ACCEPTED("accepted"),
 
+	/** A verified run whose status is not final, or not known, acknowledged without an event (200). */
+	IGNORED("ignored"),
+
 	/** A run and status already processed, answered without publishing again (200). */
 	DUPLICATE("duplicate"),
 
@@ -17,7 +20,10 @@ public enum SkyvernWebhookOutcome {
 	/** A missing or wrong signature, or a timestamp outside the accepted window (401). */
 	INVALID_SIGNATURE("invalid_signature"),
 
-	/** Not a Skyvern delivery: a method other than POST (405), not JSON (415), or not a run (400). */
+	/**
+	 * Not a Skyvern delivery: a method other than POST (405), not JSON (415), or not a run (400),
+	 * such as a {@code run_id} that is not a Skyvern run id.
+	 */
 	MALFORMED("malformed"),
 
 	/** A body over {@code skyvern.webhooks.max-body-size} (413). */

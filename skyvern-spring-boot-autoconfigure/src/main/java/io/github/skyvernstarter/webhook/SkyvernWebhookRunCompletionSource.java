@@ -23,11 +23,12 @@ import reactor.core.publisher.MonoSink;
  * {@code waitForCompletion} finishes as soon as the webhook for its run arrives.
  * <p>
  * A webhook can arrive before the wait starts (a quick run, or a wait started later), so recently
- * finished runs are kept for a short while; the cache is bounded by age, count and body size,
- * because runs can carry megabytes of output. A run whose {@code webhook_url} is this receiver's URL
- * is polled at {@link #fallbackPollInterval()} only, so a lost webhook, or one that reaches another
- * instance, only delays its wait; every other run is polled at {@code skyvern.poll-interval}, because
- * no webhook is coming for it here.
+ * finished runs are kept for a short while; the cache is bounded by age, count and the heap the runs
+ * hold (estimated from their JSON trees, which take several times their body size), because runs can
+ * carry megabytes of output. A run whose {@code webhook_url} is this receiver's URL is polled at
+ * {@link #fallbackPollInterval()} only, so a lost webhook, or one that reaches another instance, only
+ * delays its wait; every other run is polled at {@code skyvern.poll-interval}, because no webhook is
+ * coming for it here.
  */
 public class SkyvernWebhookRunCompletionSource implements RunCompletionSource {
 
@@ -152,7 +153,7 @@ public class SkyvernWebhookRunCompletionSource implements RunCompletionSource {
 	/**
 	 * Report a run that a verified webhook says is finished; runs that are not final are ignored.
 	 * @param run the run
-	 * @param bodySize the size of the webhook body, which bounds the memory the run takes
+	 * @param bodySize the size of the webhook body; the run is counted as at least this large
 	 */
 	public void runFinished(SkyvernRun run, long bodySize) {
 		if (!run.isFinal()) {
@@ -184,14 +185,24 @@ public class SkyvernWebhookRunCompletionSource implements RunCompletionSource {
 		Instant now = this.clock.instant();
 		Recent previous = this.recent.remove(run.runId());
 		if (previous != null) {
-			this.recentBytes -= previous.bodySize();
+			this.recentBytes -= previous.bytes();
 		}
-		if (bodySize > MAX_RECENT_BYTES) {
+		long bytes = Math.max(bodySize, RunHeapEstimate.of(run));
+		if (bytes > MAX_RECENT_BYTES) {
 			return;
 		}
-		this.recent.put(run.runId(), new Recent(run, now.plus(RECENT_RUN_TTL), bodySize));
-		this.recentBytes += bodySize;
+		this.recent.put(run.runId(), new Recent(run, now.plus(RECENT_RUN_TTL), bytes));
+		this.recentBytes += bytes;
 		evict(now);
+	}
+
+	/**
+	 * Return the estimated heap the recently finished runs hold, for tests of the bounds.
+	 * @return the bytes counted against {@link #MAX_RECENT_BYTES}
+	 */
+	synchronized long recentBytes() {
+		evict(this.clock.instant());
+		return this.recentBytes;
 	}
 
 	private synchronized @Nullable SkyvernRun recentRun(String runId) {
@@ -209,11 +220,11 @@ public class SkyvernWebhookRunCompletionSource implements RunCompletionSource {
 				return;
 			}
 			entries.remove();
-			this.recentBytes -= oldest.bodySize();
+			this.recentBytes -= oldest.bytes();
 		}
 	}
 
-	private record Recent(SkyvernRun run, Instant expiresAt, long bodySize) {
+	private record Recent(SkyvernRun run, Instant expiresAt, long bytes) {
 
 	}
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -367,6 +368,39 @@ class SkyvernRunParsingTests {
 		assertThatExceptionOfType(JacksonException.class).isThrownBy(() -> read("{\"run_id\":\"wr_7\"}"))
 			.withMessageContaining("wr_7")
 			.withMessageContaining("status");
+	}
+
+	@Test
+	void readsAnswersNestedUpToTheLimitAndWritesThemBack() {
+		String nested = "[".repeat(SkyvernJson.MAX_NESTING_DEPTH) + "]".repeat(SkyvernJson.MAX_NESTING_DEPTH);
+		SkyvernRun run = read("{\"run_id\":\"wr_1\",\"status\":\"completed\",\"output\":" + nested + "}");
+		assertThat(run.output().isArray()).isTrue();
+		assertThat(SkyvernJson.mapper().writeValueAsString(run)).contains(nested);
+		assertThat(run.outputAs(Object.class)).isInstanceOf(List.class);
+	}
+
+	@Test
+	void rejectsAnswersNestedDeeperThanTheLimit() {
+		int depth = SkyvernJson.MAX_NESTING_DEPTH + 1;
+		assertThatExceptionOfType(StreamConstraintsException.class).isThrownBy(() -> read(
+				"{\"run_id\":\"wr_1\",\"status\":\"completed\",\"output\":" + "[".repeat(depth) + "]".repeat(depth) + "}"));
+	}
+
+	@Test
+	void readsNumbersNamesAndStringsBeyondJacksonsDefaultLimits() {
+		String digits = "7".repeat(5_000);
+		String name = "n".repeat(60_000);
+		SkyvernRun run = read("{\"run_id\":\"wr_1\",\"status\":\"completed\",\"output\":{\"" + name + "\":" + digits
+				+ ",\"fraction\":1." + digits + "}}");
+		assertThat(run.output().get(name).bigIntegerValue()).hasToString(digits);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\"step_count\":2147483648", "\"created_at\":\"yesterday\"",
+			"\"downloaded_files\":\"invoice.pdf\"", "\"recording_archived\":\"yes\"" })
+	void staysStrictAboutWronglyTypedFieldsOfAnswers(String field) {
+		assertThatExceptionOfType(JacksonException.class)
+			.isThrownBy(() -> read("{\"run_id\":\"wr_1\",\"status\":\"completed\"," + field + "}"));
 	}
 
 	private static SkyvernRun read(String json) {

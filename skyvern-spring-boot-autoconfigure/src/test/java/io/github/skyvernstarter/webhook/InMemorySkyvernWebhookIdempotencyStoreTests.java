@@ -36,6 +36,17 @@ class InMemorySkyvernWebhookIdempotencyStoreTests {
 	}
 
 	@Test
+	void refusesKeysLongerThanASkyvernRunIdSoEveryEntryIsSmall() {
+		DeliveryKey huge = new DeliveryKey("wr_" + "x".repeat(7 * 1024 * 1024), "completed");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.store.claim(huge));
+		DeliveryKey longest = new DeliveryKey("w".repeat(InMemorySkyvernWebhookIdempotencyStore.MAX_KEY_LENGTH - 9),
+				"completed");
+		assertThat(this.store.claim(longest)).isEqualTo(Claim.CLAIMED);
+		this.store.markProcessed(longest);
+		assertThat(this.store.size()).isEqualTo(1);
+	}
+
+	@Test
 	void processedDeliveryIsAlreadyProcessedWithinTheWindow() {
 		this.store.claim(COMPLETED);
 		this.store.markProcessed(COMPLETED);

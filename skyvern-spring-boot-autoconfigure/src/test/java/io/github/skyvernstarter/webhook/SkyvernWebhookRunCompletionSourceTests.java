@@ -114,6 +114,29 @@ class SkyvernWebhookRunCompletionSourceTests {
 	}
 
 	@Test
+	void recentRunsAreBoundedByTheHeapTheirTreesHoldNotOnlyByBodySize() {
+		// A megabyte of small objects is a tree of about 30 MB: two of them must not stay.
+		String output = "[" + "{},".repeat(350_000) + "{}]";
+		byte[] body = ("{\"run_id\":\"wr_t0\",\"status\":\"completed\",\"output\":" + output + "}")
+			.getBytes(StandardCharsets.UTF_8);
+		SkyvernRun run = SkyvernJson.mapper().readValue(body, SkyvernRun.class);
+		this.source.runFinished(run, body.length);
+		assertThat(this.source.recentBytes()).isGreaterThan(30L * body.length);
+		for (int i = 1; i < 3; i++) {
+			this.source.runFinished(SkyvernJson.mapper()
+				.readValue(new String(body, StandardCharsets.UTF_8).replace("wr_t0", "wr_t" + i), SkyvernRun.class),
+					body.length);
+		}
+		assertThat(this.source.recentBytes()).isLessThanOrEqualTo(SkyvernWebhookRunCompletionSource.MAX_RECENT_BYTES);
+		StepVerifier.create(this.source.awaitFinished("wr_t0"))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(20))
+			.thenCancel()
+			.verify();
+		StepVerifier.create(this.source.awaitFinished("wr_t2")).expectNextCount(1).verifyComplete();
+	}
+
+	@Test
 	void reportsTheFallbackPollInterval() {
 		assertThat(this.source.fallbackPollInterval()).isEqualTo(Duration.ofMinutes(3));
 	}
