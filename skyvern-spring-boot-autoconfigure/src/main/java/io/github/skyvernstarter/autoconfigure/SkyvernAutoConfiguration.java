@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Properties;
 
 import io.github.skyvernstarter.client.DefaultSkyvernRetryPolicy;
+import io.github.skyvernstarter.client.DrainingClientHttpConnector;
 import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowOperations;
 import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowTemplate;
 import io.github.skyvernstarter.client.RunCompletionSource;
@@ -35,6 +36,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -72,11 +75,21 @@ public final class SkyvernAutoConfiguration {
 		ClientHttpConnector connector = connectorBuilder
 			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
 			.build(settings);
-		builder.clientConnector(connector);
+		builder.clientConnector(releasingCancelledBodies(connector, properties.getMaxResponseSize()));
 		builder.baseUrl(baseUrl).defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return new SkyvernApiClient(builder.build(), apiKey, properties.getResponseTimeout(),
 				properties.getMaxResponseSize(), retryPolicy);
+	}
+
+	/**
+	 * Spring's JDK connector leaves a connection open and unread when its body is cancelled; the
+	 * others close it. The drain stops at twice the response size limit: an answer is at most a little
+	 * over the limit, and a longer one is treated as endless.
+	 */
+	private static ClientHttpConnector releasingCancelledBodies(ClientHttpConnector connector, DataSize limit) {
+		return (connector instanceof JdkClientHttpConnector)
+				? new DrainingClientHttpConnector(connector, DataSize.ofBytes(2 * limit.toBytes())) : connector;
 	}
 
 	@Bean

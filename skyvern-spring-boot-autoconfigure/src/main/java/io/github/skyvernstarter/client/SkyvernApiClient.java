@@ -197,7 +197,8 @@ public class SkyvernApiClient {
 		if (body.length > 0) {
 			spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 		}
-		return spec.exchangeToMono((response) -> read(call, response, decoder, mask));
+		return spec.exchangeToMono((response) -> read(call, response, decoder, mask))
+			.contextWrite(SkyvernAttemptLog::quietAfterCancel);
 	}
 
 	private <T> Mono<T> read(Call call, ClientResponse response, Function<byte[], T> decoder, SecretMask mask) {
@@ -223,7 +224,9 @@ public class SkyvernApiClient {
 	}
 
 	/**
-	 * Stop reading a body that will not be used, instead of reading it whole here.
+	 * Stop reading a body that will not be used: the connector closes the connection (or, for the
+	 * JDK's client, {@link DrainingClientHttpConnector} reads the rest), instead of reading it whole
+	 * here.
 	 */
 	private static Mono<Void> discardBody(ClientResponse response) {
 		return response.bodyToFlux(DataBuffer.class).take(0).then();
