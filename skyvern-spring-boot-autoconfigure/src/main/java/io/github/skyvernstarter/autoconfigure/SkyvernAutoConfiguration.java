@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Properties;
 
 import io.github.skyvernstarter.client.DefaultSkyvernRetryPolicy;
+import io.github.skyvernstarter.client.DrainingClientHttpConnector;
 import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowOperations;
 import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowTemplate;
 import io.github.skyvernstarter.client.RunCompletionSource;
@@ -26,6 +27,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.retry.RetryPolicySettings;
@@ -33,6 +35,9 @@ import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfigurati
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -42,7 +47,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * The WebClient is built from Spring Boot's {@link WebClient.Builder}, so the application's
  * {@code WebClientCustomizer}s, codecs and {@code http.client.requests} observations apply, and from
  * Boot's {@link ClientHttpConnectorBuilder}, so the application's choice of HTTP client applies
- * (Reactor Netty, Jetty, Apache, or the JDK's HttpClient when none is present).
+ * (Reactor Netty, Jetty, Apache, or the JDK's HttpClient when none is present), with redirects never
+ * followed whatever {@code spring.http.clients.redirects} says: a redirect would carry the API key and
+ * the run request to another origin.
  */
 @AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
 @ConditionalOnClass(WebClient.class)
@@ -63,16 +70,26 @@ public final class SkyvernAutoConfiguration {
 		// Boot's builder is a prototype: this copy is ours, and the application's builder is untouched.
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
-			.withConnectTimeout(properties.getConnectTimeout());
-		builder.clientConnector(connectorBuilder
+			.withConnectTimeout(properties.getConnectTimeout())
+			.withRedirects(HttpRedirects.DONT_FOLLOW);
+		ClientHttpConnector connector = connectorBuilder
 			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
-			.build(settings));
-		builder.baseUrl(baseUrl)
-			.defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT)
-			.codecs((codecs) -> codecs.defaultCodecs()
-				.maxInMemorySize((int) Math.min(Integer.MAX_VALUE, properties.getMaxResponseSize().toBytes())));
+			.build(settings);
+		builder.clientConnector(releasingCancelledBodies(connector, properties.getMaxResponseSize()));
+		builder.baseUrl(baseUrl).defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return new SkyvernApiClient(builder.build(), apiKey, properties.getResponseTimeout(), retryPolicy);
+		return new SkyvernApiClient(builder.build(), apiKey, properties.getResponseTimeout(),
+				properties.getMaxResponseSize(), retryPolicy);
+	}
+
+	/**
+	 * Spring's JDK connector leaves a connection open and unread when its body is cancelled; the
+	 * others close it. The drain stops at twice the response size limit: an answer is at most a little
+	 * over the limit, and a longer one is treated as endless.
+	 */
+	private static ClientHttpConnector releasingCancelledBodies(ClientHttpConnector connector, DataSize limit) {
+		return (connector instanceof JdkClientHttpConnector)
+				? new DrainingClientHttpConnector(connector, DataSize.ofBytes(2 * limit.toBytes())) : connector;
 	}
 
 	@Bean

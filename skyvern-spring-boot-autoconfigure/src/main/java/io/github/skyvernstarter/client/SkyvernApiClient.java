@@ -1,14 +1,9 @@
 package io.github.skyvernstarter.client;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import io.github.skyvernstarter.model.RetryWebhookResult;
@@ -19,22 +14,26 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * The one place this library makes HTTP calls to Skyvern: one method per API call, each returning a
  * {@link Mono} that sends the request when subscribed.
  * <p>
  * It writes requests in Skyvern's wire format, reads answers into {@link SkyvernRun}, turns error
- * statuses and transport failures into {@link SkyvernException}s, applies the response timeout and
- * per-request {@link RequestOptions}, and retries as {@link SkyvernRetryPolicy} decides (by default
+ * statuses, redirects (never followed), oversized answers and transport failures into
+ * {@link SkyvernException}s, applies the response timeout, the response size limit and per-request
+ * {@link RequestOptions}, and retries as {@link SkyvernRetryPolicy} decides (by default
  * {@link DefaultSkyvernRetryPolicy}, with the rule written in {@link SkyvernRetryDecision}). Most
  * applications use {@link SkyvernWorkflowTemplate} or {@link ReactiveSkyvernWorkflowTemplate}
  * instead.
@@ -50,6 +49,9 @@ public class SkyvernApiClient {
 	/** Header that carries {@code user_agent} (the run's browser user agent). */
 	public static final String USER_AGENT_HEADER = "x-user-agent";
 
+	/** The largest answer read when a client is created without a limit: the property's default. */
+	public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMegabytes(32);
+
 	private static final byte[] EMPTY = new byte[0];
 
 	private final WebClient webClient;
@@ -58,10 +60,12 @@ public class SkyvernApiClient {
 
 	private final Duration responseTimeout;
 
+	private final long maxResponseSize;
+
 	private final SkyvernRetryPolicy retryPolicy;
 
 	/**
-	 * Create a client.
+	 * Create a client that reads answers of up to {@link #DEFAULT_MAX_RESPONSE_SIZE}.
 	 * @param webClient the WebClient to use, with the base URL already set
 	 * @param apiKey the API key sent with every call unless a call overrides it
 	 * @param responseTimeout time allowed for each HTTP attempt to answer in full
@@ -69,9 +73,24 @@ public class SkyvernApiClient {
 	 */
 	public SkyvernApiClient(WebClient webClient, String apiKey, Duration responseTimeout,
 			SkyvernRetryPolicy retryPolicy) {
+		this(webClient, apiKey, responseTimeout, DEFAULT_MAX_RESPONSE_SIZE, retryPolicy);
+	}
+
+	/**
+	 * Create a client.
+	 * @param webClient the WebClient to use, with the base URL already set; it should not follow
+	 * redirects (a redirect that reaches this client anyway fails the call)
+	 * @param apiKey the API key sent with every call unless a call overrides it
+	 * @param responseTimeout time allowed for each HTTP attempt to answer in full
+	 * @param maxResponseSize the largest answer read; a larger one fails the call without being read
+	 * @param retryPolicy decides which failures are retried and when
+	 */
+	public SkyvernApiClient(WebClient webClient, String apiKey, Duration responseTimeout, DataSize maxResponseSize,
+			SkyvernRetryPolicy retryPolicy) {
 		this.webClient = webClient;
-		this.apiKey = new ApiKey(apiKey);
+		this.apiKey = new ApiKey(apiKey, SecretMask.of(apiKey));
 		this.responseTimeout = responseTimeout;
+		this.maxResponseSize = Math.min(Integer.MAX_VALUE, maxResponseSize.toBytes());
 		this.retryPolicy = retryPolicy;
 	}
 
@@ -149,14 +168,18 @@ public class SkyvernApiClient {
 
 	private <T> Mono<T> exchange(Call call, RequestOptions options, Function<byte[], T> decoder) {
 		Duration timeout = (options.getTimeout() != null) ? options.getTimeout() : this.responseTimeout;
-		Mono<T> attempt = Mono.defer(() -> send(call, options, decoder))
+		// An answer may echo the key sent; the configured key is masked too, whichever was sent.
+		SecretMask mask = (options.getApiKey() != null) ? this.apiKey.mask().and(options.getApiKey())
+				: this.apiKey.mask();
+		Mono<T> attempt = Mono.defer(() -> send(call, options, decoder, mask))
 			.timeout(timeout)
-			.onErrorMap((ex) -> !(ex instanceof SkyvernException), (ex) -> transportFailure(call, ex, timeout));
+			.onErrorMap((ex) -> !(ex instanceof SkyvernException),
+					(ex) -> SkyvernTransportErrors.translate(call.operation(), call.runId(), ex, timeout, mask));
 		attempt = SkyvernAttemptLog.log(call.operation(), call.runId(), attempt);
 		return this.retryPolicy.apply(attempt, call.operation(), call.runId(), options);
 	}
 
-	private <T> Mono<T> send(Call call, RequestOptions options, Function<byte[], T> decoder) {
+	private <T> Mono<T> send(Call call, RequestOptions options, Function<byte[], T> decoder, SecretMask mask) {
 		String apiKey = (options.getApiKey() != null) ? options.getApiKey() : this.apiKey.value();
 		WebClient.RequestBodySpec spec = this.webClient.method(call.operation().method())
 			.uri(call.operation().uriTemplate(), (uriBuilder) -> {
@@ -174,9 +197,50 @@ public class SkyvernApiClient {
 		if (body.length > 0) {
 			spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
 		}
-		return spec.exchangeToMono((response) -> response.bodyToMono(byte[].class)
+		return spec.exchangeToMono((response) -> read(call, response, decoder, mask))
+			.contextWrite(SkyvernAttemptLog::quietAfterCancel);
+	}
+
+	private <T> Mono<T> read(Call call, ClientResponse response, Function<byte[], T> decoder, SecretMask mask) {
+		int status = response.statusCode().value();
+		URI uri = response.request().getURI();
+		if (response.statusCode().is3xxRedirection()) {
+			// The connector is built not to follow redirects; one that hands a redirect over anyway (a
+			// connector a customizer swapped in) still gets no success out of it, and nothing is sent on.
+			return discardBody(response).then(Mono.error(SkyvernErrors.redirect(call.operation(), status,
+					response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION), call.runId(), uri, mask)));
+		}
+		long announced = response.headers().contentLength().orElse(-1);
+		if (announced > this.maxResponseSize) {
+			return discardBody(response).then(Mono.error(SkyvernErrors.tooLarge(call.operation(), status, announced,
+					this.maxResponseSize, call.runId())));
+		}
+		return DataBufferUtils.join(response.bodyToFlux(DataBuffer.class), (int) this.maxResponseSize)
+			.map(SkyvernApiClient::bytes)
 			.defaultIfEmpty(EMPTY)
-			.map((bytes) -> decode(call, response, bytes, decoder, apiKey)));
+			.onErrorMap(DataBufferLimitException.class, (ex) -> SkyvernErrors.tooLarge(call.operation(), status, -1,
+					this.maxResponseSize, call.runId()))
+			.map((bytes) -> decode(call, response, uri, bytes, decoder, mask));
+	}
+
+	/**
+	 * Stop reading a body that will not be used: the connector closes the connection (or, for the
+	 * JDK's client, {@link DrainingClientHttpConnector} reads the rest), instead of reading it whole
+	 * here.
+	 */
+	private static Mono<Void> discardBody(ClientResponse response) {
+		return response.bodyToFlux(DataBuffer.class).take(0).then();
+	}
+
+	private static byte[] bytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
 	}
 
 	private byte[] encodeBody(Call call, RequestOptions options) {
@@ -192,80 +256,20 @@ public class SkyvernApiClient {
 		return SkyvernJson.mapper().writeValueAsBytes(body);
 	}
 
-	private <T> T decode(Call call, ClientResponse response, byte[] bytes, Function<byte[], T> decoder,
-			String apiKey) {
+	private <T> T decode(Call call, ClientResponse response, URI uri, byte[] bytes, Function<byte[], T> decoder,
+			SecretMask mask) {
 		int status = response.statusCode().value();
 		if (!response.statusCode().is2xxSuccessful()) {
 			// Skyvern does not echo the key, but a proxy or debugging server in front of it may.
-			throw SkyvernErrors.fromResponse(call.operation(), status, response.headers().asHttpHeaders(),
-					SkyvernErrors.redact(bytes, apiKey), call.runId());
+			throw SkyvernErrors.fromResponse(call.operation(), status, response.headers().asHttpHeaders(), bytes,
+					call.runId(), uri, mask);
 		}
 		try {
 			return decoder.apply(bytes);
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
-			String reason = ex.getMessage();
-			// A parser message quoting the key must not reach logs through the cause's message either.
-			boolean quotesKey = reason != null && !apiKey.isEmpty() && reason.contains(apiKey);
-			throw new SkyvernMalformedResponseException(call.operation(), status,
-					"Skyvern answered " + status + " to " + call.operation().describe()
-							+ ((call.runId() != null) ? " (run " + call.runId() + ")" : "")
-							+ " with a body this client cannot read (" + bytes.length + " bytes): "
-							+ SkyvernErrors.firstLine((reason != null) ? SkyvernErrors.redact(reason, apiKey) : null),
-					call.runId(), quotesKey ? null : ex);
+			throw SkyvernErrors.malformed(call.operation(), status, bytes.length, call.runId(), ex, mask);
 		}
-	}
-
-	private SkyvernException transportFailure(Call call, Throwable ex, Duration timeout) {
-		String target = call.operation().describe() + ((call.runId() != null) ? " (run " + call.runId() + ")" : "");
-		String runMayExist = call.operation().createsRun() ? ". " + SkyvernException.RUN_MAY_EXIST_HINT : "";
-		if (ex instanceof TimeoutException) {
-			return new SkyvernTransportException(call.operation(), SkyvernTransportException.Kind.RESPONSE_TIMEOUT,
-					"No complete answer from Skyvern to " + target + " within the response timeout of " + timeout
-							+ " (skyvern.response-timeout, or RequestOptions.timeout for one call)" + runMayExist,
-					call.runId(), ex);
-		}
-		if (isConnectFailure(ex)) {
-			return new SkyvernTransportException(call.operation(), SkyvernTransportException.Kind.CONNECT,
-					"Could not connect to Skyvern for " + target + " (check skyvern.base-url): "
-							+ SkyvernErrors.rootMessage(ex),
-					call.runId(), ex);
-		}
-		return new SkyvernTransportException(call.operation(), SkyvernTransportException.Kind.CONNECTION_LOST,
-				"Connection to Skyvern lost during " + target + ": " + SkyvernErrors.rootMessage(ex) + runMayExist,
-				call.runId(), ex);
-	}
-
-	/**
-	 * Whether the failure happened before a connection was open, so the request cannot have been
-	 * sent.
-	 */
-	static boolean isConnectFailure(Throwable ex) {
-		if (!(ex instanceof WebClientRequestException)) {
-			return false;
-		}
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			// Netty's connect timeout and "connection refused" are ConnectException subclasses.
-			if (cause instanceof ConnectException || cause instanceof UnknownHostException
-					|| cause instanceof NoRouteToHostException || cause instanceof HttpConnectTimeoutException
-					|| cause instanceof UnresolvedAddressException || isConnectionPoolRejection(cause)) {
-				return true;
-			}
-			if (cause.getCause() == cause) {
-				break;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * Whether Reactor Netty's connection pool refused to hand out a connection (too many calls
-	 * queued, or none free in time): the request was never written. Matched by name because Reactor
-	 * Netty is optional and shades its pool.
-	 */
-	private static boolean isConnectionPoolRejection(Throwable cause) {
-		String name = cause.getClass().getName();
-		return name.endsWith(".PoolAcquirePendingLimitException") || name.endsWith(".PoolAcquireTimeoutException");
 	}
 
 	/**
@@ -279,7 +283,7 @@ public class SkyvernApiClient {
 	/**
 	 * Holds the API key so that it never shows up in {@code toString()} or a debugger's summary.
 	 */
-	private record ApiKey(String value) {
+	private record ApiKey(String value, SecretMask mask) {
 
 		@Override
 		public String toString() {

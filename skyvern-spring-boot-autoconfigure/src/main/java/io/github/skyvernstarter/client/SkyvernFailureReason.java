@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Names why a Skyvern call failed in a short, bounded word for metric tags and log lines: the HTTP
  * status Skyvern answered ({@code 403}, {@code 503}), the kind of transport failure
- * ({@code connect}, {@code response_timeout}, {@code connection_lost}), {@code malformed_response},
- * {@code wait_timeout}, or else the exception's simple class name. Never a message, so never a run id,
+ * ({@code connect}, {@code response_timeout}, {@code connection_lost}), {@code response_too_large},
+ * {@code malformed_response}, {@code wait_timeout}, or else the exception's simple class name. Never a message, so never a run id,
  * a payload or a key.
  */
 public final class SkyvernFailureReason {
@@ -33,6 +33,9 @@ public final class SkyvernFailureReason {
 		}
 		if (failure instanceof SkyvernTransportException transport) {
 			return transport.getKind().name().toLowerCase(Locale.ROOT);
+		}
+		if (failure instanceof SkyvernResponseTooLargeException) {
+			return "response_too_large";
 		}
 		if (failure instanceof SkyvernMalformedResponseException) {
 			return "malformed_response";

@@ -3,7 +3,11 @@ package io.github.skyvernstarter.client;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Skyvern answered with a success status but a body this client could not read.
+ * Skyvern answered with a body this client could not read: not the JSON Skyvern documents, or too
+ * large ({@link SkyvernResponseTooLargeException}).
+ * <p>
+ * When starting a run, a success status means Skyvern probably created the run although no run id
+ * could be read: {@link #runMayHaveBeenCreated()} says so, and the call is never retried.
  */
 public class SkyvernMalformedResponseException extends SkyvernException {
 
@@ -24,6 +28,11 @@ public class SkyvernMalformedResponseException extends SkyvernException {
 		super(message, runId, cause);
 		this.operation = operation;
 		this.statusCode = statusCode;
+	}
+
+	@Override
+	public boolean runMayHaveBeenCreated() {
+		return this.operation.createsRun() && this.statusCode >= 200 && this.statusCode < 300;
 	}
 
 	/**

@@ -7,7 +7,8 @@ package io.github.skyvernstarter.client;
  * response timeouts, lost connections, 408, 429 and 5xx.</li>
  * <li>Starting a run: only when no run can have been created, that is when no connection could be
  * opened or Skyvern answered 429 (rate limited before anything was created).</li>
- * <li>Never 400, 403, 404, 409, 422 or a malformed body: sending them again gives the same answer.</li>
+ * <li>Never 400, 403, 404, 409, 422, a redirect (3xx), a malformed body or one over the size limit:
+ * sending them again gives the same answer.</li>
  * </ul>
  */
 public final class SkyvernRetryDecision {
@@ -39,6 +40,7 @@ public final class SkyvernRetryDecision {
 				// A 5xx or 408 may come after the run was created.
 				return false;
 			}
+			// A redirect is configuration (a wrong base URL, a proxy), not a transient failure.
 			return status == 408 || status >= 500;
 		}
 		return false;

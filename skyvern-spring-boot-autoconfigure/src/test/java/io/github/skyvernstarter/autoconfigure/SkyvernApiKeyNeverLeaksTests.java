@@ -103,8 +103,9 @@ class SkyvernApiKeyNeverLeaksTests {
 		skyvern.stubFor(get(urlEqualTo("/v1/runs/wr_1")).inScenario("wr_1")
 			.whenScenarioStateIs("done")
 			.willReturn(okJson(run("wr_1", "completed"))));
-		skyvern.stubFor(post(urlEqualTo("/v1/runs/wr_1/cancel"))
-			.willReturn(aResponse().withStatus(403).withBody("{\"detail\":\"Invalid credentials\"}")));
+		// A proxy in front of Skyvern echoes the key it received, JSON-escaped.
+		skyvern.stubFor(post(urlEqualTo("/v1/runs/wr_1/cancel")).willReturn(aResponse().withStatus(403)
+			.withBody("{\"detail\":\"Invalid credentials: " + jsonEscaped(KEY) + "\"}")));
 		skyvern.stubFor(get(urlEqualTo("/v1/runs/wr_2")).willReturn(okJson(run("wr_2", "running"))));
 		this.contextRunner.run((context) -> {
 			SkyvernWorkflowTemplate template = context.getBean(SkyvernWorkflowTemplate.class);
@@ -147,6 +148,12 @@ class SkyvernApiKeyNeverLeaksTests {
 			}
 		});
 		return texts;
+	}
+
+	private static String jsonEscaped(String text) {
+		StringBuilder escaped = new StringBuilder();
+		text.chars().forEach((c) -> escaped.append(String.format("\\u%04x", c)));
+		return escaped.toString();
 	}
 
 	private static String run(String runId, String status) {
