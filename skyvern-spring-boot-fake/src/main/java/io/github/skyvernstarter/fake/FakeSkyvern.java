@@ -22,6 +22,9 @@ import reactor.core.scheduler.Schedulers;
  * {@code x-api-key} (403 otherwise, as Skyvern answers). The test kit serves it with WireMock, the
  * sample app with the JDK's HTTP server; either way a server adapter only turns its requests into
  * {@link FakeRequest}s and sends the {@link FakeResponse}s back.
+ * <p>
+ * A new Skyvern operation is a handler in a small {@code ...Routes} class of this package, added to
+ * the route table in the constructor with its method and path ({@code /v1/runs/{runId}/timeline}).
  *
  * @since 0.1.0
  */
