@@ -89,7 +89,7 @@ final class ServletWebhookBodyReader implements ReadListener, AsyncListener {
 
 	private @Nullable SkyvernWebhookResponse readAvailable(ServletInputStream in) throws IOException {
 		while (in.isReady()) {
-			if (!this.body.ensureRoom()) {
+			if (!this.body.ensureRoom(in.available())) {
 				return WebhookBodyBuffer.overloaded();
 			}
 			int read = in.read(this.body.room(), this.body.roomOffset(), this.body.roomLength());
@@ -206,7 +206,7 @@ final class ServletWebhookBodyReader implements ReadListener, AsyncListener {
 				WebhookBodyBuffer.declaredLength(headers));
 		try (InputStream in = request.getInputStream()) {
 			while (true) {
-				if (!body.ensureRoom()) {
+				if (!body.ensureRoom(in.available())) {
 					return WebhookBodyBuffer.overloaded();
 				}
 				int read = in.read(body.room(), body.roomOffset(), body.roomLength());

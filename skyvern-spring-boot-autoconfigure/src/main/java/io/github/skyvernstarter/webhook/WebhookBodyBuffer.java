@@ -11,14 +11,15 @@ import org.springframework.http.HttpHeaders;
 /**
  * The bytes of one delivery's body as they arrive, in segments reserved from the
  * {@link SkyvernWebhookBodyBudget} one at a time, so that memory follows the bytes received rather
- * than the length a sender declares. Both web adapters read through it; its methods are
- * synchronized because a deadline may close it from another thread.
+ * than the length a sender declares: a sender that stalls after a byte holds 256 bytes. Both web
+ * adapters read through it; its methods are synchronized because a deadline may close it from
+ * another thread.
  */
 final class WebhookBodyBuffer {
 
 	static final String RETRY_AFTER_SECONDS = "2";
 
-	private static final int FIRST_SEGMENT = 8 * 1024;
+	private static final int MIN_SEGMENT = 256;
 
 	private static final int MAX_SEGMENT = 64 * 1024;
 
@@ -44,8 +45,8 @@ final class WebhookBodyBuffer {
 	 * Create a buffer.
 	 * @param budget where the memory is reserved
 	 * @param maxBodySize the largest body accepted
-	 * @param declaredLength the declared {@code Content-Length}, or {@code -1}; it sizes segments up
-	 * to 64KB, never a reservation beyond that
+	 * @param declaredLength the declared {@code Content-Length}, or {@code -1}; segments never go past
+	 * it, so a body that arrives at once is one exact segment, handed on without a copy
 	 */
 	WebhookBodyBuffer(SkyvernWebhookBodyBudget budget, long maxBodySize, long declaredLength) {
 		this.budget = budget;
@@ -84,14 +85,16 @@ final class WebhookBodyBuffer {
 	}
 
 	/**
-	 * Make room for the next bytes, reserving a new segment when the current one is full.
+	 * Make room for the next bytes, reserving a new segment when the current one is full: as large as
+	 * the bytes already here (so segments double), or as the bytes available now, whichever is more.
+	 * @param available the bytes that can be read now without waiting, if known, else 0
 	 * @return {@code false} if the budget has no room (or the buffer is closed)
 	 */
-	synchronized boolean ensureRoom() {
+	synchronized boolean ensureRoom(int available) {
 		if (this.current != null && this.position < this.current.length) {
 			return true;
 		}
-		int length = nextSegmentLength();
+		int length = nextSegmentLength(available);
 		if (this.closed || !this.budget.tryReserve(length, this.reserved + length)) {
 			return false;
 		}
@@ -102,18 +105,18 @@ final class WebhookBodyBuffer {
 		return true;
 	}
 
-	private int nextSegmentLength() {
+	private int nextSegmentLength(int available) {
 		if (this.declaredLength >= 0 && this.size == this.declaredLength) {
 			// Servers deliver no more than the declared length: a byte is enough to see the end.
 			return 1;
 		}
 		// One byte past the limit tells "exactly the limit" from "too large".
 		long end = (this.declaredLength > this.size) ? this.declaredLength : this.maxBodySize + 1;
-		long growth = (this.declaredLength >= 0) ? MAX_SEGMENT : Math.max(FIRST_SEGMENT, Math.min(MAX_SEGMENT, this.size));
-		return (int) Math.max(1, Math.min(growth, end - this.size));
+		long length = Math.min(MAX_SEGMENT, Math.max(available, Math.max(MIN_SEGMENT, this.size)));
+		return (int) Math.max(1, Math.min(length, end - this.size));
 	}
 
-	/** Return the segment that {@link #ensureRoom()} made room in. */
+	/** Return the segment that {@link #ensureRoom(int)} made room in. */
 	synchronized byte[] room() {
 		if (this.current == null) {
 			throw new IllegalStateException("No room made");
@@ -143,7 +146,7 @@ final class WebhookBodyBuffer {
 	 */
 	synchronized boolean append(DataBuffer buffer) {
 		while (buffer.readableByteCount() > 0) {
-			if (!ensureRoom()) {
+			if (!ensureRoom(buffer.readableByteCount())) {
 				return false;
 			}
 			int length = Math.min(buffer.readableByteCount(), roomLength());

@@ -82,16 +82,16 @@ abstract class AbstractSkyvernWebhookBodyLimitsTests {
 	@Test
 	void answers503WhenTheBodiesInFlightFillTheBudgetAndKeepsRoomForSmallDeliveries() {
 		long overloadedBefore = deliveries("overloaded");
-		// Each holds 64KB (a declared length sizes its first segment): three fill the 192KB that large
-		// bodies may use of the 256KB budget.
+		// Each sends all but a byte of 64KB and stalls: three fill the 192KB that large bodies may use of
+		// the 256KB budget.
 		for (int i = 0; i < 3; i++) {
 			RawHttpConnection attacker = open(PATH, wronglySigned(MAX_BODY));
-			attacker.send(new byte[MAX_BODY - 100]);
-			long held = 64L * 1024 * (i + 1);
+			attacker.send(new byte[MAX_BODY - 1]);
+			long held = (MAX_BODY - 1L) * (i + 1);
 			await().atMost(Duration.ofSeconds(10)).until(() -> this.budget.getUsed() >= held);
 		}
 		RawHttpConnection fourth = open(PATH, wronglySigned(MAX_BODY));
-		fourth.send(new byte[1000]);
+		fourth.send(new byte[10_000]);
 		Answer refused = fourth.readAnswer(10_000);
 		assertThat(refused.status()).isEqualTo(503);
 		assertThat(refused.headers()).containsEntry("retry-after", "2");

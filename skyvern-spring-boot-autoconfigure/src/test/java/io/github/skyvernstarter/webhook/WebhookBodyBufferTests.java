@@ -25,11 +25,26 @@ class WebhookBodyBufferTests {
 	@Test
 	void reservesMemoryAsBytesArriveNotForTheDeclaredLength() {
 		WebhookBodyBuffer body = new WebhookBodyBuffer(this.budget, 16 * MB, 16 * MB);
-		assertThat(body.append(buffer(10))).isTrue();
-		assertThat(this.budget.getUsed()).isEqualTo(64 * KB);
+		assertThat(body.append(buffer(1))).isTrue();
+		assertThat(this.budget.getUsed()).isEqualTo(256);
+		assertThat(body.append(buffer(300))).isTrue();
+		assertThat(this.budget.getUsed()).isEqualTo(512);
+		// A larger piece gets a segment of its size: exactly the bytes received are held.
+		assertThat(body.append(buffer(40 * KB))).isTrue();
+		assertThat(this.budget.getUsed()).isEqualTo(301 + 40 * KB);
 		WebhookBodyBuffer undeclared = new WebhookBodyBuffer(this.budget, 16 * MB, -1);
 		assertThat(undeclared.append(buffer(10))).isTrue();
-		assertThat(this.budget.getUsed()).isEqualTo(64 * KB + 8 * KB);
+		assertThat(this.budget.getUsed()).isEqualTo(301 + 40 * KB + 256);
+	}
+
+	@Test
+	void growsSegmentsWithTheBodyUpTo64KB() {
+		WebhookBodyBuffer body = new WebhookBodyBuffer(this.budget, 16 * MB, -1);
+		for (int i = 0; i < 1024; i++) {
+			assertThat(body.append(buffer(1024))).isTrue();
+		}
+		// 256, 256, 512, ... 64KB, then 64KB each: never more than the body plus one segment.
+		assertThat(this.budget.getUsed()).isBetween((long) MB, (long) MB + 64 * KB);
 	}
 
 	@Test
@@ -87,8 +102,8 @@ class WebhookBodyBufferTests {
 	@Test
 	void keepsAQuarterOfTheBudgetForSmallBodies() {
 		// 64MB: large bodies may hold 48MB together; bodies up to 1MB may use the last 16MB.
-		WebhookBodyBuffer large = new WebhookBodyBuffer(this.budget, 64 * MB, -1);
-		assertThat(large.append(buffer(48 * MB - 64 * KB))).isTrue();
+		WebhookBodyBuffer large = new WebhookBodyBuffer(this.budget, 64 * MB, 48 * MB);
+		assertThat(large.append(buffer(48 * MB))).isTrue();
 		assertThat(new WebhookBodyBuffer(this.budget, 64 * MB, 2 * MB).append(buffer(2 * MB))).isFalse();
 		for (int i = 0; i < 16; i++) {
 			assertThat(new WebhookBodyBuffer(this.budget, 64 * MB, 1000).append(buffer(1000))).isTrue();
