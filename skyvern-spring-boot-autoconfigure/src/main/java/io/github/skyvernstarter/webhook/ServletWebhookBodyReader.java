@@ -24,10 +24,11 @@ import org.springframework.http.HttpHeaders;
  * Reads one delivery's body with Servlet non-blocking I/O, then hands it to the receiver and
  * answers.
  * <p>
- * Exactly one of four things ends the read, whichever comes first: the end of the body (the
- * receiver's answer), a refusal while reading (413 or 503), a read error (400, if the client still
- * listens), or the deadline (408). The lock on this reader decides which; the memory the body holds
- * goes back to the budget once the answer is written.
+ * Exactly one of these ends the request, whichever comes first: the end of the body (the receiver's
+ * answer), a refusal while reading (413 or 503), a read error (400, if the client still listens), the
+ * deadline (408), or a failed connection. The lock on this reader decides which. The memory the body
+ * holds goes back to the budget just before the answer is written, and an answer given before the
+ * whole body was read closes the connection.
  */
 final class ServletWebhookBodyReader implements ReadListener, AsyncListener {
 
@@ -58,10 +59,13 @@ final class ServletWebhookBodyReader implements ReadListener, AsyncListener {
 
 	void start(Scheduler timer, Duration timeout) throws IOException {
 		this.async.addListener(this);
-		synchronized (this) {
-			this.deadline = timer.schedule(this::deadlinePassed, timeout.toNanos(), TimeUnit.NANOSECONDS);
-		}
 		this.async.getRequest().getInputStream().setReadListener(this);
+		synchronized (this) {
+			// After the listener is set, so that a deadline cannot complete the request before.
+			if (!this.ended) {
+				this.deadline = timer.schedule(this::deadlinePassed, timeout.toNanos(), TimeUnit.NANOSECONDS);
+			}
+		}
 	}
 
 	void refuse(SkyvernWebhookResponse rejection) {
@@ -186,10 +190,12 @@ final class ServletWebhookBodyReader implements ReadListener, AsyncListener {
 
 	@Override
 	public void onError(AsyncEvent event) {
+		// The connection failed: nobody is left to answer, and completing here spares an error dispatch.
 		synchronized (this) {
 			end();
 		}
 		this.body.close();
+		complete();
 	}
 
 	@Override
