@@ -79,7 +79,7 @@ public final class ServletSkyvernWebhookHandler implements HttpRequestHandler {
 		if (!request.isAsyncSupported()) {
 			// A filter in the chain does not support async processing: a blocking read is all there is.
 			SkyvernWebhookResponse answer = (rejection != null) ? rejection
-					: ServletWebhookBodyReader.receiveBlocking(request, headers, this.receiver, this.budget);
+					: ServletWebhookBodyReader.receiveBlocking(request, headers, this.receiver, newBody(headers));
 			try {
 				write(answer, response, false);
 			}
@@ -93,16 +93,18 @@ public final class ServletSkyvernWebhookHandler implements HttpRequestHandler {
 		AsyncContext async = request.startAsync(request, response);
 		// The body has its own deadline; the listeners take as long as they take, as without async.
 		async.setTimeout(0);
-		ServletWebhookBodyReader reader = new ServletWebhookBodyReader(this.receiver, headers,
-				new WebhookBodyBuffer(this.budget, this.receiver.getMaxBodySize(),
-						WebhookBodyBuffer.declaredLength(headers)),
-				async, receivedAt);
+		ServletWebhookBodyReader reader = new ServletWebhookBodyReader(this.receiver, headers, newBody(headers), async,
+				receivedAt);
 		if (rejection != null) {
 			reader.refuse(rejection);
 		}
 		else {
 			reader.start(this.timer, this.bodyReadTimeout);
 		}
+	}
+
+	private WebhookBodyBuffer newBody(HttpHeaders headers) {
+		return new WebhookBodyBuffer(this.budget, this.receiver.getMaxBodySize(), WebhookBodyBuffer.declaredLength(headers));
 	}
 
 	private static HttpHeaders headers(HttpServletRequest request) {

@@ -59,7 +59,18 @@ final class ServletWebhookBodyReader implements ReadListener, AsyncListener {
 
 	void start(Scheduler timer, Duration timeout) throws IOException {
 		this.async.addListener(this);
-		this.async.getRequest().getInputStream().setReadListener(this);
+		HttpServletRequest request = (HttpServletRequest) this.async.getRequest();
+		try {
+			request.getInputStream().setReadListener(this);
+		}
+		catch (UnsupportedOperationException ex) {
+			// A request that cannot be read without blocking, such as MockMvc's, which reads from memory.
+			synchronized (this) {
+				end();
+			}
+			answer(receiveBlocking(request, this.headers, this.receiver, this.body), false);
+			return;
+		}
 		synchronized (this) {
 			// After the listener is set, so that a deadline cannot complete the request before.
 			if (!this.ended) {
@@ -207,9 +218,7 @@ final class ServletWebhookBodyReader implements ReadListener, AsyncListener {
 	 * return the receiver's answer.
 	 */
 	static SkyvernWebhookResponse receiveBlocking(HttpServletRequest request, HttpHeaders headers,
-			SkyvernWebhookReceiver receiver, SkyvernWebhookBodyBudget budget) throws IOException {
-		WebhookBodyBuffer body = new WebhookBodyBuffer(budget, receiver.getMaxBodySize(),
-				WebhookBodyBuffer.declaredLength(headers));
+			SkyvernWebhookReceiver receiver, WebhookBodyBuffer body) throws IOException {
 		try (InputStream in = request.getInputStream()) {
 			while (true) {
 				if (!body.ensureRoom(in.available())) {
