@@ -25,8 +25,10 @@ class MvcSkyvernWebhookBodyLimitsTests extends AbstractSkyvernWebhookBodyLimitsT
 		@Bean
 		SimpleUrlHandlerMapping virtualTimeWebhookHandlerMapping(SkyvernWebhookReceiver receiver,
 				SkyvernWebhookBodyBudget budget, CountingVirtualTimeScheduler timer) {
-			return ServletSkyvernWebhookHandler.handlerMapping(VIRTUAL_TIME_PATH,
+			SimpleUrlHandlerMapping mapping = ServletSkyvernWebhookHandler.handlerMapping(PATH,
 					new ServletSkyvernWebhookHandler(receiver, budget, BODY_READ_TIMEOUT, timer));
+			mapping.setOrder(ServletSkyvernWebhookHandler.HANDLER_MAPPING_ORDER - 1);
+			return mapping;
 		}
 
 	}

@@ -6,6 +6,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
@@ -26,9 +28,10 @@ class WebFluxSkyvernWebhookBodyLimitsTests extends AbstractSkyvernWebhookBodyLim
 		}
 
 		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
 		RouterFunction<ServerResponse> virtualTimeWebhookRouterFunction(SkyvernWebhookReceiver receiver,
 				SkyvernWebhookBodyBudget budget, CountingVirtualTimeScheduler timer) {
-			return ReactiveSkyvernWebhookHandler.routerFunction(VIRTUAL_TIME_PATH, new ReactiveSkyvernWebhookHandler(
+			return ReactiveSkyvernWebhookHandler.routerFunction(PATH, new ReactiveSkyvernWebhookHandler(
 					receiver, Schedulers.boundedElastic(), budget, BODY_READ_TIMEOUT, timer));
 		}
 
