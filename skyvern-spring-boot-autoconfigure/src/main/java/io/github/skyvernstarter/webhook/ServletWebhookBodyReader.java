@@ -153,7 +153,15 @@ final class ServletWebhookBodyReader implements ReadListener, AsyncListener {
 			}
 			end();
 		}
-		answer(WebhookBodyBuffer.timedOut(), true);
+		this.body.close();
+		// Written on a container thread: a client that reads nothing could block the write, and the
+		// timer's threads must stay free for the other deadlines.
+		try {
+			this.async.start(() -> answer(WebhookBodyBuffer.timedOut(), true));
+		}
+		catch (IllegalStateException ex) {
+			// The request already ended with its connection.
+		}
 	}
 
 	private void end() {
@@ -196,7 +204,14 @@ final class ServletWebhookBodyReader implements ReadListener, AsyncListener {
 
 	@Override
 	public void onTimeout(AsyncEvent event) {
-		deadlinePassed();
+		// Not expected (the context has no timeout), but if a container imposes one, it is the deadline.
+		synchronized (this) {
+			if (this.ended) {
+				return;
+			}
+			end();
+		}
+		answer(WebhookBodyBuffer.timedOut(), true);
 	}
 
 	@Override
