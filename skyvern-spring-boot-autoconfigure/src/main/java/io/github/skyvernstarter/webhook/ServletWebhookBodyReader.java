@@ -71,6 +71,12 @@ final class ServletWebhookBodyReader implements ReadListener, AsyncListener {
 			answer(receiveBlocking(request, this.headers, this.receiver, this.body), false);
 			return;
 		}
+		// Most deliveries arrive with their headers: read and process them on this thread at once, as a
+		// blocking read would, rather than after two more dispatches through the container's executor.
+		onDataAvailable();
+		if (request.getInputStream().isFinished()) {
+			onAllDataRead();
+		}
 		synchronized (this) {
 			// After the listener is set, so that a deadline cannot complete the request before.
 			if (!this.ended) {
