@@ -24,16 +24,20 @@ import java.util.List;
  * @param timeScale scenario 4 divisor of every duration
  * @param apiCallRuns scenario 4 runs per row
  * @param startupRuns scenario 5 starts per variant
+ * @param attackers scenario 6 concurrent senders of bodies of the largest size
+ * @param attackBodyMegabytes scenario 6 largest accepted body, the size the attackers send
+ * @param slowSenders scenario 6 concurrent senders of one byte a second
+ * @param attackPhaseMillis scenario 6 length of each attack
  */
 record Settings(boolean quick, int overheadRounds, int overheadPairs, int overheadWarmup, int waits, int smallWaits,
 		int waitRepeats, int[] blockingSizes, long runMinMillis, long runMaxMillis, long pollMillis,
 		long shortPollMillis,
 		int webhookRounds, long webhookPhaseMillis, int webhookWorkers, long timeScale, int apiCallRuns,
-		int startupRuns) {
+		int startupRuns, int attackers, int attackBodyMegabytes, int slowSenders, long attackPhaseMillis) {
 
 	static Settings full() {
 		return new Settings(false, 15, 2000, 15000, 10_000, 1_000, 3, new int[] { 1_000, 5_000, 10_000 },
-				1_000, 10_000, 10_000, 2_000, 5, 3_000, 8, 20, 50, 10);
+				1_000, 10_000, 10_000, 2_000, 5, 3_000, 8, 20, 50, 10, 200, 16, 250, 30_000);
 	}
 
 	/**
@@ -49,7 +53,8 @@ record Settings(boolean quick, int overheadRounds, int overheadPairs, int overhe
 	}
 
 	static Settings quickRun() {
-		return new Settings(true, 2, 100, 200, 200, 50, 1, new int[] { 50 }, 50, 200, 50, 50, 1, 300, 2, 200, 5, 1);
+		return new Settings(true, 2, 100, 200, 200, 50, 1, new int[] { 50 }, 50, 200, 50, 50, 1, 300, 2, 200, 5, 1, 8,
+				1, 6, 3_000);
 	}
 
 }

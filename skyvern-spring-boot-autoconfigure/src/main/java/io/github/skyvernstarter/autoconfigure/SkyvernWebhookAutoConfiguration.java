@@ -10,6 +10,7 @@ import io.github.skyvernstarter.webhook.EnableSkyvernWebhooks;
 import io.github.skyvernstarter.webhook.InMemorySkyvernWebhookIdempotencyStore;
 import io.github.skyvernstarter.webhook.ReactiveSkyvernWebhookHandler;
 import io.github.skyvernstarter.webhook.ServletSkyvernWebhookHandler;
+import io.github.skyvernstarter.webhook.SkyvernWebhookBodyBudget;
 import io.github.skyvernstarter.webhook.SkyvernWebhookDeliveryListener;
 import io.github.skyvernstarter.webhook.SkyvernWebhookIdempotencyStore;
 import io.github.skyvernstarter.webhook.SkyvernWebhookReceiver;
@@ -34,6 +35,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -159,6 +161,28 @@ public final class SkyvernWebhookAutoConfiguration {
 			.build();
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	SkyvernWebhookBodyBudget skyvernWebhookBodyBudget(SkyvernWebhookProperties webhooks) {
+		long budget = webhooks.getMaxInFlightBodySize().toBytes();
+		long minimum = SkyvernWebhookBodyBudget.minimumFor(webhooks.getMaxBodySize().toBytes());
+		if (budget < minimum) {
+			throw new SkyvernConfigurationException("skyvern.webhooks.max-in-flight-body-size",
+					"the budget " + size(budget) + " cannot hold one body of skyvern.webhooks.max-body-size ("
+							+ size(webhooks.getMaxBodySize().toBytes()) + ") while it is read",
+					"Set skyvern.webhooks.max-in-flight-body-size to at least three times "
+							+ "skyvern.webhooks.max-body-size (" + size(minimum) + "), or lower the latter.");
+		}
+		return new SkyvernWebhookBodyBudget(budget);
+	}
+
+	private static String size(long bytes) {
+		if (bytes != 0 && bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
+			return DataSize.ofBytes(bytes).toMegabytes() + "MB";
+		}
+		return (bytes != 0 && bytes % 1024 == 0) ? (bytes / 1024) + "KB" : bytes + "B";
+	}
+
 	static String requirePath(SkyvernWebhookProperties webhooks) {
 		String path = webhooks.getPath();
 		if (path == null || !path.startsWith("/") || path.isBlank() || path.chars().anyMatch(Character::isWhitespace)) {
@@ -176,8 +200,10 @@ public final class SkyvernWebhookAutoConfiguration {
 
 		@Bean
 		SimpleUrlHandlerMapping skyvernWebhookHandlerMapping(SkyvernWebhookProperties webhooks,
-				SkyvernWebhookReceiver receiver) {
-			return ServletSkyvernWebhookHandler.handlerMapping(requirePath(webhooks), receiver);
+				SkyvernWebhookReceiver receiver, SkyvernWebhookBodyBudget budget) {
+			SkyvernProperties.requirePositive("skyvern.webhooks.body-read-timeout", webhooks.getBodyReadTimeout());
+			return ServletSkyvernWebhookHandler.handlerMapping(requirePath(webhooks), new ServletSkyvernWebhookHandler(
+					receiver, budget, webhooks.getBodyReadTimeout(), Schedulers.parallel()));
 		}
 
 	}
@@ -189,9 +215,11 @@ public final class SkyvernWebhookAutoConfiguration {
 
 		@Bean
 		RouterFunction<ServerResponse> skyvernWebhookRouterFunction(SkyvernWebhookProperties webhooks,
-				SkyvernWebhookReceiver receiver, ApplicationContext context) {
+				SkyvernWebhookReceiver receiver, SkyvernWebhookBodyBudget budget, ApplicationContext context) {
+			SkyvernProperties.requirePositive("skyvern.webhooks.body-read-timeout", webhooks.getBodyReadTimeout());
 			RouterFunction<ServerResponse> route = ReactiveSkyvernWebhookHandler.routerFunction(requirePath(webhooks),
-					receiver, Schedulers.boundedElastic());
+					new ReactiveSkyvernWebhookHandler(receiver, Schedulers.boundedElastic(), budget,
+							webhooks.getBodyReadTimeout(), Schedulers.parallel()));
 			// WebFlux also routes to the router functions of parent contexts, so a management server on
 			// its own port (a child context) would answer at the receiver's path too: only this
 			// context's server does, the one skyvern.webhooks.public-url points at.

@@ -44,6 +44,17 @@ public class SkyvernWebhookProperties {
 	private DataSize maxBodySize = DataSize.ofMegabytes(16);
 
 	/**
+	 * Most memory that the bodies of all deliveries being read or processed may hold together; at least
+	 * three times max-body-size.
+	 */
+	private DataSize maxInFlightBodySize = DataSize.ofMegabytes(64);
+
+	/**
+	 * Longest time a delivery's body may take to arrive.
+	 */
+	private Duration bodyReadTimeout = Duration.ofSeconds(10);
+
+	/**
 	 * Public URL of this application, with or without its context path, or the receiver's full URL;
 	 * when set, runs started without a webhook URL get one.
 	 */
@@ -106,6 +117,22 @@ public class SkyvernWebhookProperties {
 		this.maxBodySize = maxBodySize;
 	}
 
+	public DataSize getMaxInFlightBodySize() {
+		return this.maxInFlightBodySize;
+	}
+
+	public void setMaxInFlightBodySize(DataSize maxInFlightBodySize) {
+		this.maxInFlightBodySize = maxInFlightBodySize;
+	}
+
+	public Duration getBodyReadTimeout() {
+		return this.bodyReadTimeout;
+	}
+
+	public void setBodyReadTimeout(Duration bodyReadTimeout) {
+		this.bodyReadTimeout = bodyReadTimeout;
+	}
+
 	public @Nullable String getPublicUrl() {
 		return this.publicUrl;
 	}
@@ -154,6 +181,7 @@ public class SkyvernWebhookProperties {
 	public String toString() {
 		return "SkyvernWebhookProperties[path=" + this.path + ", signingKeys=" + this.signingKeys.size()
 				+ " (masked), verifySignatures=" + this.verifySignatures + ", maxBodySize=" + this.maxBodySize
+				+ ", maxInFlightBodySize=" + this.maxInFlightBodySize + ", bodyReadTimeout=" + this.bodyReadTimeout
 				+ ", publicUrl=" + this.publicUrl + ", fallbackPollInterval=" + this.fallbackPollInterval
 				+ ", duplicateWindow=" + this.duplicateWindow + ", maxTrackedDeliveries=" + this.maxTrackedDeliveries
 				+ ", timestampTolerance=" + this.timestampTolerance + "]";

@@ -1,26 +1,28 @@
 package io.github.skyvernstarter.webhook;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Scheduler;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 /**
- * Spring MVC adapter of {@link SkyvernWebhookReceiver}: reads at most the configured body size and
- * answers what the receiver decides.
+ * Spring MVC adapter of {@link SkyvernWebhookReceiver}: reads the body with Servlet non-blocking I/O
+ * within the {@link SkyvernWebhookBodyBudget} and a deadline, then answers what the receiver decides.
  * <p>
- * It is a plain {@link HttpRequestHandler} rather than a functional route because Spring MVC's
- * functional {@code ServerRequest} fails with a server error on some hostile headers (for example
+ * No thread waits for a slow sender: the container calls back when bytes arrive, and the receiver,
+ * whose listeners may block, runs on the container thread that sees the end of the body. It is a
+ * plain {@link HttpRequestHandler} rather than a functional route because Spring MVC's functional
+ * {@code ServerRequest} fails with a server error on some hostile headers (for example
  * {@code Content-Type: *}{@code /*}) before any handler runs; here the receiver sees every request
  * and answers it with a 4xx.
  */
@@ -34,41 +36,75 @@ public final class ServletSkyvernWebhookHandler implements HttpRequestHandler {
 
 	private final SkyvernWebhookReceiver receiver;
 
+	private final SkyvernWebhookBodyBudget budget;
+
+	private final Duration bodyReadTimeout;
+
+	private final Scheduler timer;
+
 	/**
 	 * Create a handler.
 	 * @param receiver the receiver that decides the answer
+	 * @param budget the memory that all deliveries being read or processed may hold
+	 * @param bodyReadTimeout the longest time a body may take to arrive
+	 * @param timer where the deadlines of body reads run; the work it does there does not block
 	 */
-	public ServletSkyvernWebhookHandler(SkyvernWebhookReceiver receiver) {
+	public ServletSkyvernWebhookHandler(SkyvernWebhookReceiver receiver, SkyvernWebhookBodyBudget budget,
+			Duration bodyReadTimeout, Scheduler timer) {
+		if (bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()) {
+			throw new IllegalArgumentException("Body read timeout must be positive");
+		}
 		this.receiver = receiver;
+		this.budget = budget;
+		this.bodyReadTimeout = bodyReadTimeout;
+		this.timer = timer;
 	}
 
 	/**
 	 * Return a handler mapping that sends every request to the given path, whatever its method, to a
 	 * handler, so that a wrong method is answered 405 rather than 404.
 	 * @param path the receiver's path
-	 * @param receiver the receiver
+	 * @param handler the handler
 	 * @return the handler mapping
 	 */
-	public static SimpleUrlHandlerMapping handlerMapping(String path, SkyvernWebhookReceiver receiver) {
-		return new SimpleUrlHandlerMapping(Map.of(path, new ServletSkyvernWebhookHandler(receiver)),
-				HANDLER_MAPPING_ORDER);
+	public static SimpleUrlHandlerMapping handlerMapping(String path, ServletSkyvernWebhookHandler handler) {
+		return new SimpleUrlHandlerMapping(Map.of(path, handler), HANDLER_MAPPING_ORDER);
 	}
 
 	@Override
 	public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		long receivedAt = System.nanoTime();
 		HttpHeaders headers = headers(request);
-		SkyvernWebhookResponse answer = this.receiver.checkRequest(request.getMethod(), headers);
-		if (answer == null) {
-			byte[] body = readBody(request);
-			answer = (body != null) ? this.receiver.receive(headers, body) : this.receiver.bodyTooLarge();
+		SkyvernWebhookResponse rejection = this.receiver.checkRequest(request.getMethod(), headers);
+		if (!request.isAsyncSupported()) {
+			// A filter in the chain does not support async processing: a blocking read is all there is.
+			SkyvernWebhookResponse answer = (rejection != null) ? rejection
+					: ServletWebhookBodyReader.receiveBlocking(request, headers, this.receiver, newBody(headers));
+			try {
+				write(answer, response, false);
+			}
+			finally {
+				this.receiver.answered(answer, Duration.ofNanos(System.nanoTime() - receivedAt));
+			}
+			return;
 		}
-		try {
-			write(answer, response);
+		// Async even for a rejection: a synchronous answer makes the container read (and discard) the
+		// rest of the body on this thread, which a slow sender would hold.
+		AsyncContext async = request.startAsync(request, response);
+		// The body has its own deadline; the listeners take as long as they take, as without async.
+		async.setTimeout(0);
+		ServletWebhookBodyReader reader = new ServletWebhookBodyReader(this.receiver, headers, newBody(headers), async,
+				receivedAt);
+		if (rejection != null) {
+			reader.refuse(rejection);
 		}
-		finally {
-			this.receiver.answered(answer, Duration.ofNanos(System.nanoTime() - receivedAt));
+		else {
+			reader.start(this.timer, this.bodyReadTimeout);
 		}
+	}
+
+	private WebhookBodyBuffer newBody(HttpHeaders headers) {
+		return new WebhookBodyBuffer(this.budget, this.receiver.getMaxBodySize(), WebhookBodyBuffer.declaredLength(headers));
 	}
 
 	private static HttpHeaders headers(HttpServletRequest request) {
@@ -82,17 +118,13 @@ public final class ServletSkyvernWebhookHandler implements HttpRequestHandler {
 		return headers;
 	}
 
-	private byte @Nullable [] readBody(HttpServletRequest request) throws IOException {
-		// One byte past the limit tells "exactly the limit" from "too large" without reading more.
-		int limit = (int) Math.min(this.receiver.getMaxBodySize() + 1, Integer.MAX_VALUE - 8);
-		try (InputStream in = request.getInputStream()) {
-			byte[] body = in.readNBytes(limit);
-			return (body.length > this.receiver.getMaxBodySize()) ? null : body;
-		}
-	}
-
-	private static void write(SkyvernWebhookResponse answer, HttpServletResponse response) throws IOException {
+	static void write(SkyvernWebhookResponse answer, HttpServletResponse response, boolean bodyUnread)
+			throws IOException {
 		response.setStatus(answer.status());
+		if (bodyUnread) {
+			// The rest of the body is not read: the connection ends with this answer.
+			response.setHeader(HttpHeaders.CONNECTION, "close");
+		}
 		answer.headers().forEach(response::setHeader);
 		byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
 		response.setContentType("text/plain;charset=UTF-8");

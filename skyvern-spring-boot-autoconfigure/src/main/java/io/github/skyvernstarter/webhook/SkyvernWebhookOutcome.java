@@ -29,6 +29,15 @@ public enum SkyvernWebhookOutcome {
 	/** A body over {@code skyvern.webhooks.max-body-size} (413). */
 	TOO_LARGE("too_large"),
 
+	/** A body not received within {@code skyvern.webhooks.body-read-timeout} (408; Skyvern delivers again). */
+	TIMEOUT("timeout"),
+
+	/**
+	 * Deliveries in progress hold {@code skyvern.webhooks.max-in-flight-body-size} already (503; Skyvern
+	 * delivers again).
+	 */
+	OVERLOADED("overloaded"),
+
 	/** A listener threw (500; Skyvern delivers again). */
 	LISTENER_ERROR("listener_error"),
 

@@ -19,8 +19,8 @@ import org.springframework.util.unit.DataSize;
  * Handles Skyvern webhook deliveries independently of the web stack: the Spring MVC and WebFlux
  * adapters read the request and write the {@link SkyvernWebhookResponse} this returns.
  * <p>
- * The order of checks is: method (405), content type (415), size (413), signature over the raw
- * bytes before any parsing (401), JSON run with a Skyvern run id (400), final status (else 200
+ * The order of checks is: method (405), content type (415), size (413), a signature header (401,
+ * before the body is read), signature over the raw bytes before any parsing (401), JSON run with a Skyvern run id (400), final status (else 200
  * {@code ignored}), then idempotency and the {@link SkyvernRunFinishedEvent} (2xx after the
  * listeners ran; 5xx when one threw, so Skyvern delivers again). Each step is a small class of this
  * package; this class puts them in order.
@@ -80,13 +80,16 @@ public final class SkyvernWebhookReceiver {
 	}
 
 	/**
-	 * Check what can be checked before the body is read: method, content type and declared length.
+	 * Check what can be checked before the body is read: method, content type, declared length and,
+	 * when signatures are verified, that there is one signature.
 	 * @param method the HTTP method
 	 * @param headers the request headers
 	 * @return the answer if the request is rejected, {@code null} if its body should be read
 	 */
 	public @Nullable SkyvernWebhookResponse checkRequest(String method, HttpHeaders headers) {
-		return this.requestCheck.check(method, headers);
+		SkyvernWebhookResponse rejection = this.requestCheck.check(method, headers);
+		// Refused before the body is read, so that unsigned bodies cost no memory.
+		return (rejection != null) ? rejection : this.signatureCheck.checkPresent(headers);
 	}
 
 	/**

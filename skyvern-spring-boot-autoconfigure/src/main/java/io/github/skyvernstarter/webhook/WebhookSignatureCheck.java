@@ -33,6 +33,17 @@ final class WebhookSignatureCheck {
 		this.warning = new ThrottledWarning(logger, WARNING_INTERVAL, clock);
 	}
 
+	/**
+	 * Check, before the body is read, that there is one signature to verify it with.
+	 */
+	@Nullable SkyvernWebhookResponse checkPresent(HttpHeaders headers) {
+		List<String> signatures = headers.getOrEmpty(SkyvernWebhookVerifier.SIGNATURE_HEADER);
+		if (this.enabled && (signatures.size() != 1 || signatures.get(0).isEmpty())) {
+			return reject("missing signature");
+		}
+		return null;
+	}
+
 	@Nullable SkyvernWebhookResponse check(HttpHeaders headers, byte[] body) {
 		if (!this.enabled) {
 			return null;
