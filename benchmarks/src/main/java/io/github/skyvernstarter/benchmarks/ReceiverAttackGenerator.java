@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
+import io.github.skyvernstarter.model.SkyvernHeaders;
+
 /**
  * Scenario 6 (attack side): hostile senders against the receiver, one kind per phase, while a
  * sender that behaves like Skyvern delivers a valid run-finished webhook every second.
@@ -198,7 +200,7 @@ public final class ReceiverAttackGenerator {
 		StringBuilder head = new StringBuilder("POST /skyvern/webhooks HTTP/1.1\r\nHost: " + app.getHost() + "\r\n");
 		head.append("Content-Type: application/json\r\nContent-Length: ").append(length).append("\r\n");
 		if (!kind.equals("unsigned")) {
-			head.append(WebhookSigner.SIGNATURE_HEADER).append(": ").append("0f".repeat(32)).append("\r\n");
+			head.append(SkyvernHeaders.SIGNATURE).append(": ").append("0f".repeat(32)).append("\r\n");
 		}
 		return head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
 	}

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.skyvernstarter.model.SkyvernHeaders;
+
 /**
  * Delivers valid run-finished webhooks the way Skyvern does: a body of about 2 KB signed with the
  * API key, up to 3 attempts of 30 s each, retried on 408, 425, 429, 5xx and network errors after
@@ -58,8 +60,8 @@ final class SkyvernLikeSender {
 		HttpRequest request = HttpRequest.newBuilder(this.receiver)
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
-			.header(WebhookSigner.SIGNATURE_HEADER, this.signer.sign(tail))
-			.header(WebhookSigner.TIMESTAMP_HEADER, Long.toString(System.currentTimeMillis() / 1000))
+			.header(SkyvernHeaders.SIGNATURE, this.signer.sign(tail))
+			.header(SkyvernHeaders.TIMESTAMP, Long.toString(System.currentTimeMillis() / 1000))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
 		long start = System.nanoTime();
