@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Properties;
 
-import io.github.skyvernstarter.client.DefaultSkyvernRetryPolicy;
 import io.github.skyvernstarter.client.DrainingClientHttpConnector;
 import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowOperations;
 import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowTemplate;
@@ -13,11 +12,12 @@ import io.github.skyvernstarter.client.RunCompletionSource;
 import io.github.skyvernstarter.client.RunWorkflowRequestCustomizer;
 import io.github.skyvernstarter.client.SkyvernApiClient;
 import io.github.skyvernstarter.client.SkyvernInstrumentation;
-import io.github.skyvernstarter.client.SkyvernRetryListener;
-import io.github.skyvernstarter.client.SkyvernRetryPolicy;
 import io.github.skyvernstarter.client.SkyvernWebClientCustomizer;
 import io.github.skyvernstarter.client.SkyvernWorkflowOperations;
 import io.github.skyvernstarter.client.SkyvernWorkflowTemplate;
+import io.github.skyvernstarter.retry.DefaultSkyvernRetryPolicy;
+import io.github.skyvernstarter.retry.SkyvernRetryListener;
+import io.github.skyvernstarter.retry.SkyvernRetryPolicy;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;

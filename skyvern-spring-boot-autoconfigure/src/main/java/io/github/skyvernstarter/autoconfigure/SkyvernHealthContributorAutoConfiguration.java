@@ -1,7 +1,7 @@
 package io.github.skyvernstarter.autoconfigure;
 
 import io.github.skyvernstarter.client.SkyvernApiClient;
-import io.github.skyvernstarter.observation.SkyvernHealthIndicator;
+import io.github.skyvernstarter.health.SkyvernHealthIndicator;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;

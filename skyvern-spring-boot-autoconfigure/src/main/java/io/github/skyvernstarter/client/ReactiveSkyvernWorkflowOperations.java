@@ -2,6 +2,9 @@ package io.github.skyvernstarter.client;
 
 import java.time.Duration;
 
+import io.github.skyvernstarter.error.SkyvernException;
+import io.github.skyvernstarter.error.SkyvernNotFoundException;
+import io.github.skyvernstarter.error.SkyvernWaitTimeoutException;
 import io.github.skyvernstarter.model.RetryWebhookResult;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;

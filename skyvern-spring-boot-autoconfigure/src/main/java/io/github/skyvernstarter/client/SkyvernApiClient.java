@@ -6,10 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.github.skyvernstarter.error.SkyvernException;
 import io.github.skyvernstarter.model.RetryWebhookResult;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernJson;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.operation.SkyvernOperation;
+import io.github.skyvernstarter.retry.DefaultSkyvernRetryPolicy;
+import io.github.skyvernstarter.retry.SkyvernRetryDecision;
+import io.github.skyvernstarter.retry.SkyvernRetryPolicy;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;

@@ -3,6 +3,7 @@ package io.github.skyvernstarter.client;
 import java.net.URI;
 import java.net.URISyntaxException;
 
+import io.github.skyvernstarter.operation.SkyvernOperation;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
+import io.github.skyvernstarter.error.SkyvernException;
+import io.github.skyvernstarter.error.SkyvernTransportException;
+import io.github.skyvernstarter.operation.SkyvernOperation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.reactive.function.client.WebClientRequestException;

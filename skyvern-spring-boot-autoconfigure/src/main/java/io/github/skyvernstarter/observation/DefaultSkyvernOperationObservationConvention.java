@@ -1,6 +1,6 @@
 package io.github.skyvernstarter.observation;
 
-import io.github.skyvernstarter.client.SkyvernFailureReason;
+import io.github.skyvernstarter.error.SkyvernFailureReason;
 import io.github.skyvernstarter.observation.SkyvernObservationDocumentation.OperationHighCardinalityKeyNames;
 import io.github.skyvernstarter.observation.SkyvernObservationDocumentation.OperationLowCardinalityKeyNames;
 import io.micrometer.common.KeyValue;

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.skyvernstarter.client.SkyvernFailureReason;
-import io.github.skyvernstarter.client.SkyvernOperation;
-import io.github.skyvernstarter.client.SkyvernRetryListener;
+import io.github.skyvernstarter.error.SkyvernFailureReason;
 import io.github.skyvernstarter.model.SkyvernRun;
 import io.github.skyvernstarter.observation.SkyvernObservationDocumentation.OperationLowCardinalityKeyNames;
+import io.github.skyvernstarter.operation.SkyvernOperation;
+import io.github.skyvernstarter.retry.SkyvernRetryListener;
 import io.github.skyvernstarter.webhook.SkyvernWebhookDeliveryListener;
 import io.github.skyvernstarter.webhook.SkyvernWebhookOutcome;
 import io.micrometer.core.instrument.Counter;

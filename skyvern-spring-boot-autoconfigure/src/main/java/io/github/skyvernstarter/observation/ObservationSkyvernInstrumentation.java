@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
-import io.github.skyvernstarter.client.SkyvernFailureReason;
 import io.github.skyvernstarter.client.SkyvernInstrumentation;
-import io.github.skyvernstarter.client.SkyvernWaitTimeoutException;
+import io.github.skyvernstarter.error.SkyvernFailureReason;
+import io.github.skyvernstarter.error.SkyvernWaitTimeoutException;
 import io.github.skyvernstarter.model.RetryWebhookResult;
 import io.github.skyvernstarter.model.SkyvernRun;
 import io.github.skyvernstarter.observation.SkyvernOperationContext.Operation;

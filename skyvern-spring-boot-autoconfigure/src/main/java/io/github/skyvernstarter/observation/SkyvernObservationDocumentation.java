@@ -86,7 +86,7 @@ public enum SkyvernObservationDocumentation implements ObservationDocumentation 
 		},
 
 		/**
-		 * Why it failed, as {@link io.github.skyvernstarter.client.SkyvernFailureReason} names it
+		 * Why it failed, as {@link io.github.skyvernstarter.error.SkyvernFailureReason} names it
 		 * ({@code 403}, {@code connect}, {@code wait_timeout}, ...), or {@code none}.
 		 */
 		REASON {

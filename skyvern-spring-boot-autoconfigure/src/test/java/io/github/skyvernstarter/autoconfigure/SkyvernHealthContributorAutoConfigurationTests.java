@@ -3,7 +3,7 @@ package io.github.skyvernstarter.autoconfigure;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.skyvernstarter.observation.SkyvernHealthIndicator;
+import io.github.skyvernstarter.health.SkyvernHealthIndicator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

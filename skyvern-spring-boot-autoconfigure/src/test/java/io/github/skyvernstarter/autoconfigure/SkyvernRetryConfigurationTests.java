@@ -1,8 +1,8 @@
 package io.github.skyvernstarter.autoconfigure;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.skyvernstarter.client.SkyvernServerException;
 import io.github.skyvernstarter.client.SkyvernWorkflowTemplate;
+import io.github.skyvernstarter.error.SkyvernServerException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

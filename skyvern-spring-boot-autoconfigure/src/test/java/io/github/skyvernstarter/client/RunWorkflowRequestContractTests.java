@@ -25,6 +25,7 @@ import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi31;
 import io.github.skyvernstarter.model.ProxyLocation;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
+import io.github.skyvernstarter.retry.SkyvernRetryPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

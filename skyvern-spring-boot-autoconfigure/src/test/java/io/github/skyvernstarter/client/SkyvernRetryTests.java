@@ -17,9 +17,17 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.skyvernstarter.error.SkyvernApiException;
+import io.github.skyvernstarter.error.SkyvernAuthenticationException;
+import io.github.skyvernstarter.error.SkyvernMalformedResponseException;
+import io.github.skyvernstarter.error.SkyvernNotFoundException;
+import io.github.skyvernstarter.error.SkyvernServerException;
+import io.github.skyvernstarter.error.SkyvernTransportException;
 import io.github.skyvernstarter.model.RunStatus;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.retry.DefaultSkyvernRetryPolicy;
+import io.github.skyvernstarter.retry.SkyvernRetryListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.scheduler.Schedulers;
@@ -139,19 +147,6 @@ class SkyvernRetryTests {
 	}
 
 	@Test
-	void retryAfterReplacesBackOffDelayUpToTheCap() {
-		DefaultSkyvernRetryPolicy policy = new DefaultSkyvernRetryPolicy(new RetryPolicySettings(),
-				Duration.ofSeconds(30), Schedulers.parallel(), (operation, failure, retry, delay) -> {
-				});
-		Duration backOff = Duration.ofMillis(500);
-		assertThat(policy.delay(rateLimited(Duration.ofSeconds(1)), backOff)).isEqualTo(Duration.ofSeconds(1));
-		assertThat(policy.delay(rateLimited(Duration.ofMinutes(5)), backOff)).isEqualTo(Duration.ofSeconds(30));
-		assertThat(policy.delay(rateLimited(null), backOff)).isEqualTo(backOff);
-		assertThat(policy.delay(new SkyvernServerException(SkyvernOperation.GET_RUN, 503, null, "wr_1"), backOff))
-			.isEqualTo(backOff);
-	}
-
-	@Test
 	void readsRetryAfterAsSecondsOrHttpDate() {
 		java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-08-22T18:30:00Z"),
 				ZoneOffset.UTC);
@@ -160,10 +155,6 @@ class SkyvernRetryTests {
 		assertThat(SkyvernErrors.retryAfter("Sat, 22 Aug 2026 18:29:00 GMT", clock)).isEqualTo(Duration.ZERO);
 		assertThat(SkyvernErrors.retryAfter("soon", clock)).isNull();
 		assertThat(SkyvernErrors.retryAfter(null, clock)).isNull();
-	}
-
-	private static SkyvernRateLimitException rateLimited(Duration retryAfter) {
-		return new SkyvernRateLimitException(SkyvernOperation.GET_RUN, 429, null, "wr_1", retryAfter);
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package io.github.skyvernstarter.client;
+package io.github.skyvernstarter.operation;
 
 import org.springframework.http.HttpMethod;
 
@@ -63,7 +63,11 @@ public enum SkyvernOperation {
 		return this == RUN_WORKFLOW;
 	}
 
-	String describe() {
+	/**
+	 * Return the call as written in messages and logs, for example {@code GET /v1/runs/{runId}}.
+	 * @return the method and URI template
+	 */
+	public String describe() {
 		return this.method.name() + " " + this.uriTemplate;
 	}
 

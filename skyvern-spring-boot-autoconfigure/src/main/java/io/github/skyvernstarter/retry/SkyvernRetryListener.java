@@ -1,6 +1,8 @@
-package io.github.skyvernstarter.client;
+package io.github.skyvernstarter.retry;
 
 import java.time.Duration;
+
+import io.github.skyvernstarter.operation.SkyvernOperation;
 
 /**
  * Told each time a failed call is about to be sent again, for metrics and logs.

@@ -1,7 +1,8 @@
-package io.github.skyvernstarter.client;
+package io.github.skyvernstarter.error;
 
 import java.time.Duration;
 
+import io.github.skyvernstarter.operation.SkyvernOperation;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,5 +1,7 @@
-package io.github.skyvernstarter.client;
+package io.github.skyvernstarter.retry;
 
+import io.github.skyvernstarter.client.RequestOptions;
+import io.github.skyvernstarter.operation.SkyvernOperation;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 

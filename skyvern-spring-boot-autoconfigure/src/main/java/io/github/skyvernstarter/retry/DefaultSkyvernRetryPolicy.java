@@ -1,8 +1,11 @@
-package io.github.skyvernstarter.client;
+package io.github.skyvernstarter.retry;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.skyvernstarter.client.RequestOptions;
+import io.github.skyvernstarter.error.SkyvernRateLimitException;
+import io.github.skyvernstarter.operation.SkyvernOperation;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;

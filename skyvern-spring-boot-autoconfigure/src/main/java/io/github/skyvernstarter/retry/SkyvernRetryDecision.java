@@ -1,4 +1,7 @@
-package io.github.skyvernstarter.client;
+package io.github.skyvernstarter.retry;
+
+import io.github.skyvernstarter.error.SkyvernApiException;
+import io.github.skyvernstarter.error.SkyvernTransportException;
 
 /**
  * Which failures are worth sending again. The rule, per operation:

@@ -1,4 +1,4 @@
-package io.github.skyvernstarter.client;
+package io.github.skyvernstarter.error;
 
 import java.time.Duration;
 

@@ -1,12 +1,12 @@
-package io.github.skyvernstarter.observation;
+package io.github.skyvernstarter.health;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.skyvernstarter.client.DefaultSkyvernRetryPolicy;
 import io.github.skyvernstarter.client.SkyvernApiClient;
+import io.github.skyvernstarter.retry.DefaultSkyvernRetryPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.scheduler.Schedulers;

@@ -1,5 +1,6 @@
-package io.github.skyvernstarter.client;
+package io.github.skyvernstarter.error;
 
+import io.github.skyvernstarter.operation.SkyvernOperation;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,15 +1,15 @@
-package io.github.skyvernstarter.observation;
+package io.github.skyvernstarter.health;
 
 import java.time.Duration;
 
 import io.github.skyvernstarter.client.RequestOptions;
 import io.github.skyvernstarter.client.SkyvernApiClient;
-import io.github.skyvernstarter.client.SkyvernApiException;
-import io.github.skyvernstarter.client.SkyvernAuthenticationException;
-import io.github.skyvernstarter.client.SkyvernFailureReason;
-import io.github.skyvernstarter.client.SkyvernNotFoundException;
-import io.github.skyvernstarter.client.SkyvernServerException;
-import io.github.skyvernstarter.client.SkyvernTransportException;
+import io.github.skyvernstarter.error.SkyvernApiException;
+import io.github.skyvernstarter.error.SkyvernAuthenticationException;
+import io.github.skyvernstarter.error.SkyvernFailureReason;
+import io.github.skyvernstarter.error.SkyvernNotFoundException;
+import io.github.skyvernstarter.error.SkyvernServerException;
+import io.github.skyvernstarter.error.SkyvernTransportException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;

@@ -1,4 +1,4 @@
-package io.github.skyvernstarter.client;
+package io.github.skyvernstarter.error;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +10,7 @@ public class SkyvernException extends RuntimeException {
 	/**
 	 * What to do when a run start failed in a way that leaves the run's existence unknown.
 	 */
-	static final String RUN_MAY_EXIST_HINT = "The run may or may not have been created, so it was not started "
+	public static final String RUN_MAY_EXIST_HINT = "The run may or may not have been created, so it was not started "
 			+ "again (a second start would be a second, billed run): list the workflow's runs (GET /v1/runs) or "
 			+ "check the Skyvern dashboard before starting it again";
 
