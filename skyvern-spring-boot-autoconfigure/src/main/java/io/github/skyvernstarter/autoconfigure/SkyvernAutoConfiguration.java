@@ -18,7 +18,6 @@ import io.github.skyvernstarter.client.SkyvernWorkflowTemplate;
 import io.github.skyvernstarter.retry.DefaultSkyvernRetryPolicy;
 import io.github.skyvernstarter.retry.SkyvernRetryListener;
 import io.github.skyvernstarter.retry.SkyvernRetryPolicy;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,7 +29,6 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
-import org.springframework.boot.retry.RetryPolicySettings;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
@@ -66,7 +64,6 @@ public final class SkyvernAutoConfiguration {
 			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
 			ObjectProvider<SkyvernWebClientCustomizer> customizers, SkyvernRetryPolicy retryPolicy) {
 		String apiKey = properties.requireApiKey();
-		String baseUrl = properties.requireBaseUrl();
 		// Boot's builder is a prototype: this copy is ours, and the application's builder is untouched.
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
@@ -76,10 +73,20 @@ public final class SkyvernAutoConfiguration {
 			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
 			.build(settings);
 		builder.clientConnector(releasingCancelledBodies(connector, properties.getMaxResponseSize()));
-		builder.baseUrl(baseUrl).defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT);
+		builder.baseUrl(baseUrl(properties)).defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return new SkyvernApiClient(builder.build(), apiKey, properties.getResponseTimeout(),
-				properties.getMaxResponseSize(), retryPolicy);
+		SkyvernProperties.Retry retry = properties.getRetry();
+		return SkyvernApiClient.builder(builder.build(), apiKey)
+			.responseTimeout(properties.getResponseTimeout())
+			.maxResponseSize(properties.getMaxResponseSize())
+			.maxRetries(retry.isEnabled() ? retry.getMaxRetries() : 0)
+			.retryPolicy(retryPolicy)
+			.build();
+	}
+
+	private static String baseUrl(SkyvernProperties properties) {
+		String url = properties.getBaseUrl().strip();
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
 	/**
@@ -96,21 +103,20 @@ public final class SkyvernAutoConfiguration {
 	@ConditionalOnMissingBean
 	SkyvernRetryPolicy skyvernRetryPolicy(SkyvernProperties properties,
 			ObjectProvider<SkyvernRetryListener> retryListeners) {
-		properties.validateTimesAndRetry();
 		SkyvernProperties.Retry retry = properties.getRetry();
 		if (!retry.isEnabled() || retry.getMaxRetries() == 0) {
 			return SkyvernRetryPolicy.none();
 		}
-		RetryPolicySettings settings = new RetryPolicySettings();
-		settings.setMaxRetries(retry.getMaxRetries());
-		settings.setDelay(retry.getInitialDelay());
-		settings.setMultiplier(retry.getMultiplier());
-		settings.setMaxDelay(retry.getMaxDelay());
-		settings.setJitter(retry.getJitter().isZero() ? null : retry.getJitter());
 		List<SkyvernRetryListener> listeners = retryListeners.orderedStream().toList();
-		return new DefaultSkyvernRetryPolicy(settings, retry.getMaxRetryAfter(), Schedulers.parallel(),
-				(operation, failure, attempt, delay) -> listeners
-					.forEach((listener) -> listener.onRetry(operation, failure, attempt, delay)));
+		return DefaultSkyvernRetryPolicy.builder()
+			.initialDelay(retry.getInitialDelay())
+			.multiplier(retry.getMultiplier())
+			.maxDelay(retry.getMaxDelay())
+			.jitter(retry.getJitter())
+			.maxRetryAfter(retry.getMaxRetryAfter())
+			.listener((operation, failure, attempt, delay) -> listeners
+				.forEach((listener) -> listener.onRetry(operation, failure, attempt, delay)))
+			.build();
 	}
 
 	@Bean
@@ -119,11 +125,13 @@ public final class SkyvernAutoConfiguration {
 			SkyvernProperties properties, ObjectProvider<RunCompletionSource> completionSource,
 			ObjectProvider<RunWorkflowRequestCustomizer> requestCustomizers,
 			ObjectProvider<SkyvernInstrumentation> instrumentation) {
-		ReactiveSkyvernWorkflowTemplate.WaitSettings waitSettings = new ReactiveSkyvernWorkflowTemplate.WaitSettings(
-				properties.getWaitTimeout(), properties.getPollInterval());
-		return new ReactiveSkyvernWorkflowTemplate(client, waitSettings, completionSource.getIfUnique(),
-				requestCustomizers.orderedStream().toList(), Schedulers.parallel(),
-				instrumentation.getIfAvailable(SkyvernInstrumentation::none));
+		return ReactiveSkyvernWorkflowTemplate.builder(client)
+			.waitSettings(new ReactiveSkyvernWorkflowTemplate.WaitSettings(properties.getWaitTimeout(),
+					properties.getPollInterval()))
+			.completionSource(completionSource.getIfUnique())
+			.requestCustomizers(requestCustomizers.orderedStream().toList())
+			.instrumentation(instrumentation.getIfAvailable(SkyvernInstrumentation::none))
+			.build();
 	}
 
 	@Bean

@@ -31,7 +31,6 @@ public final class SkyvernHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = "skyvernHealthIndicator")
 	SkyvernHealthIndicator skyvernHealthIndicator(SkyvernApiClient client,
 			SkyvernHealthIndicatorProperties properties) {
-		properties.validate();
 		return new SkyvernHealthIndicator(client, properties.getTimeout(), properties.getCacheTimeToLive());
 	}
 

@@ -1,7 +1,6 @@
 package io.github.skyvernstarter.autoconfigure;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,11 +64,8 @@ public final class SkyvernWebhookAutoConfiguration {
 		for (int i = 0; i < webhooks.getSigningKeys().size(); i++) {
 			keys.add(SkyvernKeys.requireSigningKey(i, webhooks.getSigningKeys().get(i)));
 		}
-		Duration tolerance = webhooks.getTimestampTolerance();
-		if (tolerance != null) {
-			SkyvernProperties.requirePositive("skyvern.webhooks.timestamp-tolerance", tolerance);
-		}
-		SkyvernWebhookVerifier verifier = new SkyvernWebhookVerifier(keys, tolerance, Clock.systemUTC());
+		SkyvernWebhookVerifier verifier = new SkyvernWebhookVerifier(keys, webhooks.getTimestampTolerance(),
+				Clock.systemUTC());
 		if (webhooks.isVerifySignatures() && !verifier.hasKeys()) {
 			throw new SkyvernConfigurationException("skyvern.webhooks.signing-keys",
 					"no key is set to verify Skyvern webhook signatures",
@@ -82,12 +78,6 @@ public final class SkyvernWebhookAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SkyvernWebhookIdempotencyStore skyvernWebhookIdempotencyStore(SkyvernWebhookProperties webhooks) {
-		SkyvernProperties.requirePositive("skyvern.webhooks.duplicate-window", webhooks.getDuplicateWindow());
-		if (webhooks.getMaxTrackedDeliveries() < 1) {
-			throw new SkyvernConfigurationException("skyvern.webhooks.max-tracked-deliveries",
-					"the number of tracked deliveries must be at least 1",
-					"Set skyvern.webhooks.max-tracked-deliveries to a positive number, for example 10000.");
-		}
 		return new InMemorySkyvernWebhookIdempotencyStore(webhooks.getDuplicateWindow(),
 				webhooks.getMaxTrackedDeliveries());
 	}
@@ -96,7 +86,6 @@ public final class SkyvernWebhookAutoConfiguration {
 	@ConditionalOnMissingBean(RunCompletionSource.class)
 	SkyvernWebhookRunCompletionSource skyvernWebhookRunCompletionSource(SkyvernWebhookProperties webhooks,
 			ObjectProvider<SkyvernWebhookUrlCustomizer> webhookUrlCustomizer) {
-		SkyvernProperties.requirePositive("skyvern.webhooks.fallback-poll-interval", webhooks.getFallbackPollInterval());
 		// Only runs whose webhook_url is this receiver's wait for its webhook; without a public URL no
 		// run carries it, and every wait polls at skyvern.poll-interval.
 		SkyvernWebhookUrlCustomizer customizer = webhookUrlCustomizer.getIfUnique();
@@ -140,12 +129,6 @@ public final class SkyvernWebhookAutoConfiguration {
 			SkyvernWebhookIdempotencyStore idempotencyStore, ApplicationEventPublisher eventPublisher,
 			ObjectProvider<SkyvernWebhookRunCompletionSource> completionSource,
 			ObjectProvider<SkyvernWebhookDeliveryListener> deliveryListeners) {
-		long maxBodySize = webhooks.getMaxBodySize().toBytes();
-		if (maxBodySize < 1) {
-			throw new SkyvernConfigurationException("skyvern.webhooks.max-body-size",
-					"the largest webhook body must be positive",
-					"Set skyvern.webhooks.max-body-size to a size such as 16MB.");
-		}
 		if (!webhooks.isVerifySignatures()) {
 			logger.warn("Skyvern webhook signatures are NOT verified (skyvern.webhooks.verify-signatures=false): "
 					+ "anyone who can reach " + webhooks.getPath() + " can publish run events and finish waits");
@@ -154,7 +137,7 @@ public final class SkyvernWebhookAutoConfiguration {
 		return SkyvernWebhookReceiver.builder(verifier, idempotencyStore, eventPublisher)
 			.verifySignatures(webhooks.isVerifySignatures())
 			.completionSource(completionSource.getIfUnique())
-			.maxBodySize(maxBodySize)
+			.maxBodySize(webhooks.getMaxBodySize().toBytes())
 			.deliveryListener((outcome, elapsed) -> listeners.forEach((listener) -> listener.onDelivery(outcome, elapsed)))
 			.build();
 	}

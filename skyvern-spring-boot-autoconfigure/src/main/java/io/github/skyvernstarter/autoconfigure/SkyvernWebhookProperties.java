@@ -6,15 +6,18 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for the Skyvern webhook receiver ({@code skyvern.webhooks.*}), active with
- * {@code @EnableSkyvernWebhooks}.
+ * {@code @EnableSkyvernWebhooks}, checked when bound.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("skyvern.webhooks")
-public class SkyvernWebhookProperties {
+public class SkyvernWebhookProperties implements InitializingBean {
 
 	/**
 	 * Default path of the receiver.
@@ -148,6 +151,25 @@ public class SkyvernWebhookProperties {
 
 	public Security getSecurity() {
 		return this.security;
+	}
+
+	/**
+	 * Check every value when the properties are bound, whichever beans the application replaces.
+	 * @throws SkyvernConfigurationException if a value is out of range
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		SkyvernPropertyChecks.requireAtLeast("skyvern.webhooks.max-body-size", this.maxBodySize.toBytes(), 1,
+				"the largest webhook body must be positive",
+				"Set skyvern.webhooks.max-body-size to a size such as 16MB.");
+		SkyvernPropertyChecks.requirePositive("skyvern.webhooks.fallback-poll-interval", this.fallbackPollInterval);
+		SkyvernPropertyChecks.requirePositive("skyvern.webhooks.duplicate-window", this.duplicateWindow);
+		SkyvernPropertyChecks.requireAtLeast("skyvern.webhooks.max-tracked-deliveries", this.maxTrackedDeliveries, 1,
+				"the number of tracked deliveries must be at least 1",
+				"Set skyvern.webhooks.max-tracked-deliveries to a positive number, for example 10000.");
+		if (this.timestampTolerance != null) {
+			SkyvernPropertyChecks.requirePositive("skyvern.webhooks.timestamp-tolerance", this.timestampTolerance);
+		}
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.github.skyvernstarter.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.skyvernstarter.error.SkyvernWaitTimeoutException;
@@ -22,8 +23,10 @@ import tools.jackson.databind.JsonNode;
  * with a {@link RunCompletionSource} (webhooks), a wait finishes as soon as the source reports the
  * run, and a run whose webhook the source expects is polled only at its slower fallback interval, to
  * guard against a lost notification.
+ *
+ * @since 0.1.0
  */
-public class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowOperations {
+public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowOperations {
 
 	private static final String WEBHOOK_URL = "webhook_url";
 
@@ -45,41 +48,25 @@ public class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowO
 	 * @param waitSettings default wait timeout and poll interval
 	 */
 	public ReactiveSkyvernWorkflowTemplate(SkyvernApiClient client, WaitSettings waitSettings) {
-		this(client, waitSettings, null, List.of(), Schedulers.parallel());
+		this(builder(client).waitSettings(waitSettings));
+	}
+
+	private ReactiveSkyvernWorkflowTemplate(Builder builder) {
+		this.client = builder.client;
+		this.waitSettings = builder.waitSettings;
+		this.completionSource = builder.completionSource;
+		this.requestCustomizers = List.copyOf(builder.requestCustomizers);
+		this.timer = builder.timer;
+		this.instrumentation = builder.instrumentation;
 	}
 
 	/**
-	 * Create a template.
+	 * Start building a template over the given client.
 	 * @param client the API client
-	 * @param waitSettings default wait timeout and poll interval
-	 * @param completionSource reports finished runs without polling, or {@code null}
-	 * @param requestCustomizers adjust every run request before it is sent
-	 * @param timer the scheduler for poll delays and wait timeouts
+	 * @return a new builder
 	 */
-	public ReactiveSkyvernWorkflowTemplate(SkyvernApiClient client, WaitSettings waitSettings,
-			@Nullable RunCompletionSource completionSource, List<RunWorkflowRequestCustomizer> requestCustomizers,
-			Scheduler timer) {
-		this(client, waitSettings, completionSource, requestCustomizers, timer, SkyvernInstrumentation.none());
-	}
-
-	/**
-	 * Create a template with instrumentation.
-	 * @param client the API client
-	 * @param waitSettings default wait timeout and poll interval
-	 * @param completionSource reports finished runs without polling, or {@code null}
-	 * @param requestCustomizers adjust every run request before it is sent
-	 * @param timer the scheduler for poll delays and wait timeouts
-	 * @param instrumentation wraps each operation for observations, metrics and logs
-	 */
-	public ReactiveSkyvernWorkflowTemplate(SkyvernApiClient client, WaitSettings waitSettings,
-			@Nullable RunCompletionSource completionSource, List<RunWorkflowRequestCustomizer> requestCustomizers,
-			Scheduler timer, SkyvernInstrumentation instrumentation) {
-		this.client = client;
-		this.waitSettings = waitSettings;
-		this.completionSource = completionSource;
-		this.requestCustomizers = List.copyOf(requestCustomizers);
-		this.timer = timer;
-		this.instrumentation = instrumentation;
+	public static Builder builder(SkyvernApiClient client) {
+		return new Builder(client);
 	}
 
 	@Override
@@ -91,7 +78,8 @@ public class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowO
 			if (!toSend.waitForCompletion()) {
 				return started;
 			}
-			Duration timeout = (toSend.timeout() != null) ? toSend.timeout() : this.waitSettings.timeout();
+			Duration timeout = (toSend.waitTimeout() != null) ? toSend.waitTimeout()
+					: this.waitSettings.waitTimeout();
 			Duration interval = pollInterval(webhookUrl(toSend, options));
 			// The answer to the POST is the first status: the first poll comes one interval later.
 			// Detached, so a long wait does not keep the finished POST exchange (request, headers,
@@ -106,11 +94,8 @@ public class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowO
 	 * options put another one in the body.
 	 */
 	private static @Nullable String webhookUrl(RunWorkflowRequest request, RequestOptions options) {
-		if (options.getBodyParameters().containsKey(WEBHOOK_URL)) {
-			Object value = options.getBodyParameters().get(WEBHOOK_URL);
-			return (value instanceof String url) ? url : null;
-		}
-		return request.webhookUrl();
+		Map<String, @Nullable Object> body = RunWorkflowMapping.toCall(request).bodyWith(options.getBodyParameters());
+		return (body != null && body.get(WEBHOOK_URL) instanceof String url) ? url : null;
 	}
 
 	private RunWorkflowRequest customize(RunWorkflowRequest request) {
@@ -134,7 +119,7 @@ public class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowO
 	@Override
 	public Mono<SkyvernRun> waitForCompletion(String runId, @Nullable Duration timeout, RequestOptions options) {
 		// The interval follows from the run's webhook_url, which the first poll's answer echoes.
-		return awaitFinal(runId, null, null, null, (timeout != null) ? timeout : this.waitSettings.timeout(),
+		return awaitFinal(runId, null, null, null, (timeout != null) ? timeout : this.waitSettings.waitTimeout(),
 				options);
 	}
 
@@ -203,18 +188,102 @@ public class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowO
 	/**
 	 * Defaults for waiting.
 	 *
-	 * @param timeout the longest wait when a call names none
+	 * @param waitTimeout the longest wait when a call names none
 	 * @param pollInterval the time between status checks
+	 * @since 0.1.0
 	 */
-	public record WaitSettings(Duration timeout, Duration pollInterval) {
+	public record WaitSettings(Duration waitTimeout, Duration pollInterval) {
 
 		public WaitSettings {
-			if (timeout.isNegative() || timeout.isZero()) {
+			if (waitTimeout.isNegative() || waitTimeout.isZero()) {
 				throw new IllegalArgumentException("Wait timeout must be positive");
 			}
 			if (pollInterval.isNegative() || pollInterval.isZero()) {
 				throw new IllegalArgumentException("Poll interval must be positive");
 			}
+		}
+
+	}
+
+	/**
+	 * Builder for {@link ReactiveSkyvernWorkflowTemplate}.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Builder {
+
+		private final SkyvernApiClient client;
+
+		private WaitSettings waitSettings = new WaitSettings(Duration.ofMinutes(30), Duration.ofSeconds(10));
+
+		private @Nullable RunCompletionSource completionSource;
+
+		private List<RunWorkflowRequestCustomizer> requestCustomizers = List.of();
+
+		private Scheduler timer = Schedulers.parallel();
+
+		private SkyvernInstrumentation instrumentation = SkyvernInstrumentation.none();
+
+		private Builder(SkyvernApiClient client) {
+			this.client = client;
+		}
+
+		/**
+		 * Set the default wait timeout and the poll interval, by default 30 minutes and 10 seconds.
+		 * @param waitSettings the settings
+		 * @return this builder
+		 */
+		public Builder waitSettings(WaitSettings waitSettings) {
+			this.waitSettings = waitSettings;
+			return this;
+		}
+
+		/**
+		 * Set what reports finished runs without polling, for example webhooks.
+		 * @param completionSource the source, or {@code null} to poll only
+		 * @return this builder
+		 */
+		public Builder completionSource(@Nullable RunCompletionSource completionSource) {
+			this.completionSource = completionSource;
+			return this;
+		}
+
+		/**
+		 * Set what adjusts every run request before it is sent, in order.
+		 * @param requestCustomizers the customizers
+		 * @return this builder
+		 */
+		public Builder requestCustomizers(List<RunWorkflowRequestCustomizer> requestCustomizers) {
+			this.requestCustomizers = requestCustomizers;
+			return this;
+		}
+
+		/**
+		 * Set the scheduler for poll delays and wait timeouts.
+		 * @param timer the scheduler, by default {@link Schedulers#parallel()}
+		 * @return this builder
+		 */
+		public Builder timer(Scheduler timer) {
+			this.timer = timer;
+			return this;
+		}
+
+		/**
+		 * Set what wraps each operation for observations, metrics and logs.
+		 * @param instrumentation the instrumentation
+		 * @return this builder
+		 */
+		public Builder instrumentation(SkyvernInstrumentation instrumentation) {
+			this.instrumentation = instrumentation;
+			return this;
+		}
+
+		/**
+		 * Build the template.
+		 * @return the template
+		 */
+		public ReactiveSkyvernWorkflowTemplate build() {
+			return new ReactiveSkyvernWorkflowTemplate(this);
 		}
 
 	}

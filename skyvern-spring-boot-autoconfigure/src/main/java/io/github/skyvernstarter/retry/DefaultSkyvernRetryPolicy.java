@@ -1,14 +1,16 @@
 package io.github.skyvernstarter.retry;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.skyvernstarter.client.RequestOptions;
 import io.github.skyvernstarter.error.SkyvernRateLimitException;
 import io.github.skyvernstarter.operation.SkyvernOperation;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 import org.springframework.boot.retry.RetryPolicySettings;
@@ -17,18 +19,27 @@ import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * {@link SkyvernRetryPolicy} built on Spring Framework's {@link RetryPolicy}: the policy's
- * {@code BackOff} gives the delays (exponential with jitter) and the number of retries, and
- * {@link SkyvernRetryDecision} decides which failures qualify. Applied with Reactor's
+ * {@code BackOff} gives the delays (exponential with jitter), the call gives the number of retries,
+ * and {@link SkyvernRetryDecision} decides which failures qualify. Applied with Reactor's
  * {@code retryWhen}, so no thread sleeps between attempts.
  * <p>
  * A {@code Retry-After} sent with a 429 (seconds or an HTTP date) replaces the computed delay, capped
  * at {@code maxRetryAfter}.
+ *
+ * @since 0.1.0
  */
-public class DefaultSkyvernRetryPolicy implements SkyvernRetryPolicy {
+public final class DefaultSkyvernRetryPolicy implements SkyvernRetryPolicy {
 
-	private final RetryPolicySettings settings;
+	/** Retry counts whose policies are kept; calls rarely use more than two or three. */
+	private static final int MAX_CACHED_POLICIES = 16;
 
-	private final RetryPolicy defaultPolicy;
+	private final Duration initialDelay;
+
+	private final double multiplier;
+
+	private final Duration maxDelay;
+
+	private final @Nullable Duration jitter;
 
 	private final Duration maxRetryAfter;
 
@@ -36,28 +47,32 @@ public class DefaultSkyvernRetryPolicy implements SkyvernRetryPolicy {
 
 	private final SkyvernRetryListener listener;
 
+	private final Map<Long, RetryPolicy> policies = new ConcurrentHashMap<>();
+
+	private DefaultSkyvernRetryPolicy(Builder builder) {
+		this.initialDelay = builder.initialDelay;
+		this.multiplier = builder.multiplier;
+		this.maxDelay = builder.maxDelay;
+		this.jitter = builder.jitter.isZero() ? null : builder.jitter;
+		this.maxRetryAfter = builder.maxRetryAfter;
+		this.scheduler = builder.scheduler;
+		this.listener = builder.listener;
+	}
+
 	/**
-	 * Create a policy.
-	 * @param settings max retries, delay, multiplier, max delay and jitter; its exception predicate is
-	 * replaced by {@link SkyvernRetryDecision#isRetryable(Throwable)}
-	 * @param maxRetryAfter the longest {@code Retry-After} honoured
-	 * @param scheduler the scheduler retry delays run on
-	 * @param listener told of every retry
+	 * Start building a policy; every setting has the default of its {@code skyvern.retry.*} property.
+	 * @return a new builder
 	 */
-	public DefaultSkyvernRetryPolicy(RetryPolicySettings settings, Duration maxRetryAfter, Scheduler scheduler,
-			SkyvernRetryListener listener) {
-		this.settings = settings;
-		this.settings.setExceptionPredicate(SkyvernRetryDecision::isRetryable);
-		this.defaultPolicy = settings.createRetryPolicy();
-		this.maxRetryAfter = maxRetryAfter;
-		this.scheduler = scheduler;
-		this.listener = listener;
+	public static Builder builder() {
+		return new Builder();
 	}
 
 	@Override
-	public <T> Mono<T> apply(Mono<T> attempt, SkyvernOperation operation, @Nullable String runId,
-			RequestOptions options) {
-		RetryPolicy policy = policyFor(options);
+	public <T> Mono<T> apply(Mono<T> attempt, SkyvernOperation operation, @Nullable String runId, long maxRetries) {
+		if (maxRetries <= 0) {
+			return attempt;
+		}
+		RetryPolicy policy = policyFor(maxRetries);
 		return attempt.retryWhen(Retry.from((signals) -> {
 			// One back-off execution per subscription: each call counts its own retries.
 			BackOffExecution backOff = policy.getBackOff().start();
@@ -93,19 +108,131 @@ public class DefaultSkyvernRetryPolicy implements SkyvernRetryPolicy {
 		return backOffDelay;
 	}
 
-	private RetryPolicy policyFor(RequestOptions options) {
-		Integer maxRetries = options.getMaxRetries();
-		if (maxRetries == null || maxRetries.longValue() == this.settings.getMaxRetries()) {
-			return this.defaultPolicy;
+	private RetryPolicy policyFor(long maxRetries) {
+		RetryPolicy policy = this.policies.get(maxRetries);
+		if (policy == null) {
+			policy = createPolicy(maxRetries);
+			if (this.policies.size() < MAX_CACHED_POLICIES) {
+				this.policies.putIfAbsent(maxRetries, policy);
+			}
 		}
-		RetryPolicySettings override = new RetryPolicySettings();
-		override.setExceptionPredicate(SkyvernRetryDecision::isRetryable);
-		override.setMaxRetries(maxRetries.longValue());
-		override.setDelay(this.settings.getDelay());
-		override.setJitter(this.settings.getJitter());
-		override.setMultiplier(this.settings.getMultiplier());
-		override.setMaxDelay(this.settings.getMaxDelay());
-		return override.createRetryPolicy();
+		return policy;
+	}
+
+	private RetryPolicy createPolicy(long maxRetries) {
+		RetryPolicySettings settings = new RetryPolicySettings();
+		settings.setExceptionPredicate(SkyvernRetryDecision::isRetryable);
+		settings.setMaxRetries(maxRetries);
+		settings.setDelay(this.initialDelay);
+		settings.setMultiplier(this.multiplier);
+		settings.setMaxDelay(this.maxDelay);
+		settings.setJitter(this.jitter);
+		return settings.createRetryPolicy();
+	}
+
+	/**
+	 * Builder for {@link DefaultSkyvernRetryPolicy}.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Builder {
+
+		private Duration initialDelay = Duration.ofMillis(500);
+
+		private double multiplier = 2.0;
+
+		private Duration maxDelay = Duration.ofSeconds(8);
+
+		private Duration jitter = Duration.ofMillis(100);
+
+		private Duration maxRetryAfter = Duration.ofSeconds(30);
+
+		private Scheduler scheduler = Schedulers.parallel();
+
+		private SkyvernRetryListener listener = (operation, failure, retry, delay) -> {
+		};
+
+		private Builder() {
+		}
+
+		/**
+		 * Set the delay before the first retry.
+		 * @param initialDelay the delay
+		 * @return this builder
+		 */
+		public Builder initialDelay(Duration initialDelay) {
+			this.initialDelay = initialDelay;
+			return this;
+		}
+
+		/**
+		 * Set the factor applied to the delay after each retry.
+		 * @param multiplier the factor, at least 1
+		 * @return this builder
+		 */
+		public Builder multiplier(double multiplier) {
+			this.multiplier = multiplier;
+			return this;
+		}
+
+		/**
+		 * Set the longest delay between two attempts.
+		 * @param maxDelay the delay
+		 * @return this builder
+		 */
+		public Builder maxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+			return this;
+		}
+
+		/**
+		 * Set the random variation added to or taken from each delay.
+		 * @param jitter the variation, {@link Duration#ZERO} for none
+		 * @return this builder
+		 */
+		public Builder jitter(Duration jitter) {
+			this.jitter = jitter;
+			return this;
+		}
+
+		/**
+		 * Set the longest {@code Retry-After} honoured; a longer one is shortened to this.
+		 * @param maxRetryAfter the cap
+		 * @return this builder
+		 */
+		public Builder maxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
+			return this;
+		}
+
+		/**
+		 * Set the scheduler retry delays run on.
+		 * @param scheduler the scheduler, by default {@link Schedulers#parallel()}
+		 * @return this builder
+		 */
+		public Builder scheduler(Scheduler scheduler) {
+			this.scheduler = scheduler;
+			return this;
+		}
+
+		/**
+		 * Set the listener told of every retry.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder listener(SkyvernRetryListener listener) {
+			this.listener = listener;
+			return this;
+		}
+
+		/**
+		 * Build the policy.
+		 * @return the policy
+		 */
+		public DefaultSkyvernRetryPolicy build() {
+			return new DefaultSkyvernRetryPolicy(this);
+		}
+
 	}
 
 }

@@ -70,6 +70,7 @@ class SkyvernHealthContributorAutoConfigurationTests {
 				FailureAnalysis analysis = new SkyvernConfigurationFailureAnalyzer()
 					.analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains("management.health.skyvern.cache-time-to-live");
+				assertThat(analysis.getAction()).contains("positive duration");
 			});
 	}
 

@@ -130,7 +130,7 @@ class SkyvernApiClientWireFormatTests {
 			.parameter("invoice_month", "2026-07")
 			.parameter("max_pages", 3)
 			.waitForCompletion()
-			.timeout(Duration.ofMinutes(10))
+			.waitTimeout(Duration.ofMinutes(10))
 			.runWith("code")
 			.aiFallback(true)
 			.browserSessionId("pbs_1")

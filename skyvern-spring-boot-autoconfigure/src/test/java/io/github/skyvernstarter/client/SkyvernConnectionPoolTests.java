@@ -12,11 +12,9 @@ import io.github.skyvernstarter.retry.DefaultSkyvernRetryPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
-import org.springframework.boot.retry.RetryPolicySettings;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -47,16 +45,18 @@ class SkyvernConnectionPoolTests {
 			.pendingAcquireMaxCount(1)
 			.build();
 		List<Throwable> retried = new CopyOnWriteArrayList<>();
-		RetryPolicySettings settings = new RetryPolicySettings();
-		settings.setMaxRetries(20L);
-		settings.setDelay(Duration.ofMillis(50));
-		SkyvernApiClient client = new SkyvernApiClient(
-				WebClient.builder()
-					.baseUrl(skyvern.baseUrl())
-					.clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)))
-					.build(),
-				"sk-test", Duration.ofSeconds(5), new DefaultSkyvernRetryPolicy(settings, Duration.ofSeconds(1),
-						Schedulers.parallel(), (operation, failure, retry, delay) -> retried.add(failure)));
+		SkyvernApiClient client = SkyvernApiClient
+			.builder(WebClient.builder()
+				.baseUrl(skyvern.baseUrl())
+				.clientConnector(new ReactorClientHttpConnector(HttpClient.create(pool)))
+				.build(), "sk-test")
+			.maxRetries(20)
+			.retryPolicy(DefaultSkyvernRetryPolicy.builder()
+				.initialDelay(Duration.ofMillis(50))
+				.jitter(Duration.ZERO)
+				.listener((operation, failure, retry, delay) -> retried.add(failure))
+				.build())
+			.build();
 		try {
 			// Two slow reads hold the only connection and the only queue place.
 			Mono<SkyvernRun> slow = client.getRun("wr_slow", RequestOptions.builder().maxRetries(0).build());

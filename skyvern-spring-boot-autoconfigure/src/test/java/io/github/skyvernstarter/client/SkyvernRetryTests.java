@@ -30,9 +30,7 @@ import io.github.skyvernstarter.retry.DefaultSkyvernRetryPolicy;
 import io.github.skyvernstarter.retry.SkyvernRetryListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import reactor.core.scheduler.Schedulers;
 
-import org.springframework.boot.retry.RetryPolicySettings;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -64,17 +62,22 @@ class SkyvernRetryTests {
 	private final List<String> retries = new CopyOnWriteArrayList<>();
 
 	private SkyvernApiClient client(String baseUrl, Duration responseTimeout, SkyvernRetryListener extraListener) {
-		RetryPolicySettings settings = new RetryPolicySettings();
-		settings.setMaxRetries(3L);
-		settings.setDelay(Duration.ofMillis(10));
-		settings.setMultiplier(2.0);
-		settings.setMaxDelay(Duration.ofMillis(50));
-		DefaultSkyvernRetryPolicy policy = new DefaultSkyvernRetryPolicy(settings, Duration.ofMillis(100),
-				Schedulers.parallel(), (operation, failure, retry, delay) -> {
-					this.retries.add(operation.operationName() + "#" + retry);
-					extraListener.onRetry(operation, failure, retry, delay);
-				});
-		return new SkyvernApiClient(WebClient.builder().baseUrl(baseUrl).build(), KEY, responseTimeout, policy);
+		DefaultSkyvernRetryPolicy policy = DefaultSkyvernRetryPolicy.builder()
+			.initialDelay(Duration.ofMillis(10))
+			.multiplier(2.0)
+			.maxDelay(Duration.ofMillis(50))
+			.jitter(Duration.ZERO)
+			.maxRetryAfter(Duration.ofMillis(100))
+			.listener((operation, failure, retry, delay) -> {
+				this.retries.add(operation.operationName() + "#" + retry);
+				extraListener.onRetry(operation, failure, retry, delay);
+			})
+			.build();
+		return SkyvernApiClient.builder(WebClient.builder().baseUrl(baseUrl).build(), KEY)
+			.responseTimeout(responseTimeout)
+			.maxRetries(3)
+			.retryPolicy(policy)
+			.build();
 	}
 
 	private SkyvernApiClient client() {
@@ -150,11 +153,11 @@ class SkyvernRetryTests {
 	void readsRetryAfterAsSecondsOrHttpDate() {
 		java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-08-22T18:30:00Z"),
 				ZoneOffset.UTC);
-		assertThat(SkyvernErrors.retryAfter("7", clock)).isEqualTo(Duration.ofSeconds(7));
-		assertThat(SkyvernErrors.retryAfter("Sat, 22 Aug 2026 18:30:05 GMT", clock)).isEqualTo(Duration.ofSeconds(5));
-		assertThat(SkyvernErrors.retryAfter("Sat, 22 Aug 2026 18:29:00 GMT", clock)).isEqualTo(Duration.ZERO);
-		assertThat(SkyvernErrors.retryAfter("soon", clock)).isNull();
-		assertThat(SkyvernErrors.retryAfter(null, clock)).isNull();
+		assertThat(RetryAfter.parse("7", clock)).isEqualTo(Duration.ofSeconds(7));
+		assertThat(RetryAfter.parse("Sat, 22 Aug 2026 18:30:05 GMT", clock)).isEqualTo(Duration.ofSeconds(5));
+		assertThat(RetryAfter.parse("Sat, 22 Aug 2026 18:29:00 GMT", clock)).isEqualTo(Duration.ZERO);
+		assertThat(RetryAfter.parse("soon", clock)).isNull();
+		assertThat(RetryAfter.parse(null, clock)).isNull();
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package io.github.skyvernstarter.client;
 
 import java.time.Duration;
-import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -13,7 +12,6 @@ import io.github.skyvernstarter.model.SkyvernRun;
 import io.github.skyvernstarter.retry.SkyvernRetryPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -43,8 +41,7 @@ class SkyvernWorkflowTemplateWaitTests {
 		SkyvernApiClient client = new SkyvernApiClient(WebClient.builder().baseUrl(skyvern.baseUrl()).build(),
 				"sk-test", Duration.ofSeconds(5), SkyvernRetryPolicy.none());
 		return new ReactiveSkyvernWorkflowTemplate(client,
-				new ReactiveSkyvernWorkflowTemplate.WaitSettings(Duration.ofSeconds(5), Duration.ofMillis(10)), null,
-				List.of(), Schedulers.parallel());
+				new ReactiveSkyvernWorkflowTemplate.WaitSettings(Duration.ofSeconds(5), Duration.ofMillis(10)));
 	}
 
 	private void stubRunThatFinishesAfterPolls(String runId, String... statuses) {
@@ -114,7 +111,7 @@ class SkyvernWorkflowTemplateWaitTests {
 		skyvern.stubFor(get(urlEqualTo("/v1/runs/wr_6")).willReturn(okJson(SkyvernTestRuns.run("wr_6", "running"))));
 		StepVerifier
 			.create(this.template.reactive()
-				.runWorkflow(RunWorkflowRequest.builder("wpid_test").timeout(Duration.ofMillis(200)).build()))
+				.runWorkflow(RunWorkflowRequest.builder("wpid_test").waitTimeout(Duration.ofMillis(200)).build()))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(SkyvernWaitTimeoutException.class)
 				.hasMessageContaining("PT0.2S"))
 			.verify(Duration.ofSeconds(5));

@@ -7,15 +7,14 @@ import java.time.Duration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.skyvernstarter.client.SkyvernApiClient;
 import io.github.skyvernstarter.retry.DefaultSkyvernRetryPolicy;
+import io.github.skyvernstarter.support.RecordingScheduler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import reactor.core.scheduler.Schedulers;
 import reactor.test.scheduler.VirtualTimeScheduler;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.retry.RetryPolicySettings;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -43,13 +42,11 @@ class SkyvernHealthIndicatorTests {
 
 	private SkyvernHealthIndicator indicator(String baseUrl) {
 		// Retries on, as configured by default: the check must still send one request.
-		RetryPolicySettings retry = new RetryPolicySettings();
-		retry.setDelay(Duration.ofMillis(1));
-		DefaultSkyvernRetryPolicy retryPolicy = new DefaultSkyvernRetryPolicy(retry, Duration.ofSeconds(1),
-				Schedulers.parallel(), (operation, failure, attempt, delay) -> {
-				});
-		SkyvernApiClient client = new SkyvernApiClient(WebClient.builder().baseUrl(baseUrl).build(), KEY,
-				Duration.ofSeconds(5), retryPolicy);
+		SkyvernApiClient client = SkyvernApiClient.builder(WebClient.builder().baseUrl(baseUrl).build(), KEY)
+			.responseTimeout(Duration.ofSeconds(5))
+			.maxRetries(3)
+			.retryPolicy(DefaultSkyvernRetryPolicy.builder().scheduler(new RecordingScheduler()).build())
+			.build();
 		return new SkyvernHealthIndicator(client, Duration.ofSeconds(10), Duration.ofMinutes(1), this.clock);
 	}
 

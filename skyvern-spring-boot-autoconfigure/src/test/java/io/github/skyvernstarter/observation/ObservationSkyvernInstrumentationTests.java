@@ -30,9 +30,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
-import reactor.core.scheduler.Schedulers;
 
-import org.springframework.boot.retry.RetryPolicySettings;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -68,20 +66,24 @@ class ObservationSkyvernInstrumentationTests {
 	private SkyvernWorkflowTemplate template(String baseUrl,
 			@Nullable SkyvernOperationObservationConvention customConvention, boolean workflowIdTag) {
 		MicrometerSkyvernMetrics metrics = new MicrometerSkyvernMetrics(this.meters, workflowIdTag);
-		RetryPolicySettings retry = new RetryPolicySettings();
-		retry.setMaxRetries(2L);
-		retry.setDelay(Duration.ofMillis(5));
-		retry.setJitter(null);
-		DefaultSkyvernRetryPolicy retryPolicy = new DefaultSkyvernRetryPolicy(retry, Duration.ofMillis(50),
-				Schedulers.parallel(), metrics);
+		DefaultSkyvernRetryPolicy retryPolicy = DefaultSkyvernRetryPolicy.builder()
+			.initialDelay(Duration.ofMillis(5))
+			.jitter(Duration.ZERO)
+			.maxRetryAfter(Duration.ofMillis(50))
+			.listener(metrics)
+			.build();
 		// What Boot's ObservationWebClientCustomizer does to the builder the starter uses.
 		WebClient webClient = WebClient.builder().baseUrl(baseUrl).observationRegistry(this.observations).build();
-		SkyvernApiClient client = new SkyvernApiClient(webClient, "sk-observed", Duration.ofSeconds(5), retryPolicy);
-		return new SkyvernWorkflowTemplate(new ReactiveSkyvernWorkflowTemplate(client,
-				new ReactiveSkyvernWorkflowTemplate.WaitSettings(Duration.ofSeconds(5), Duration.ofMillis(10)), null,
-				List.of(), Schedulers.parallel(),
-				new ObservationSkyvernInstrumentation(this.observations,
-						new DefaultSkyvernOperationObservationConvention(workflowIdTag), customConvention, metrics)));
+		SkyvernApiClient client = SkyvernApiClient.builder(webClient, "sk-observed")
+			.responseTimeout(Duration.ofSeconds(5))
+			.maxRetries(2)
+			.retryPolicy(retryPolicy)
+			.build();
+		return new SkyvernWorkflowTemplate(ReactiveSkyvernWorkflowTemplate.builder(client)
+			.waitSettings(new ReactiveSkyvernWorkflowTemplate.WaitSettings(Duration.ofSeconds(5), Duration.ofMillis(10)))
+			.instrumentation(new ObservationSkyvernInstrumentation(this.observations,
+					new DefaultSkyvernOperationObservationConvention(workflowIdTag), customConvention, metrics))
+			.build());
 	}
 
 	static String run(String runId, String status, boolean finished) {

@@ -6,9 +6,6 @@ import io.github.skyvernstarter.error.SkyvernRateLimitException;
 import io.github.skyvernstarter.error.SkyvernServerException;
 import io.github.skyvernstarter.operation.SkyvernOperation;
 import org.junit.jupiter.api.Test;
-import reactor.core.scheduler.Schedulers;
-
-import org.springframework.boot.retry.RetryPolicySettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,9 +16,7 @@ class DefaultSkyvernRetryPolicyTests {
 
 	@Test
 	void retryAfterReplacesBackOffDelayUpToTheCap() {
-		DefaultSkyvernRetryPolicy policy = new DefaultSkyvernRetryPolicy(new RetryPolicySettings(),
-				Duration.ofSeconds(30), Schedulers.parallel(), (operation, failure, retry, delay) -> {
-				});
+		DefaultSkyvernRetryPolicy policy = DefaultSkyvernRetryPolicy.builder().maxRetryAfter(Duration.ofSeconds(30)).build();
 		Duration backOff = Duration.ofMillis(500);
 		assertThat(policy.delay(rateLimited(Duration.ofSeconds(1)), backOff)).isEqualTo(Duration.ofSeconds(1));
 		assertThat(policy.delay(rateLimited(Duration.ofMinutes(5)), backOff)).isEqualTo(Duration.ofSeconds(30));

@@ -14,6 +14,7 @@ import io.github.skyvernstarter.client.RunWorkflowRequestCustomizer;
 import io.github.skyvernstarter.client.SkyvernApiClient;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.support.CountingVirtualTimeScheduler;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -134,12 +135,14 @@ class SkyvernWebhookPollIntervalTests {
 			Function<ReactiveSkyvernWorkflowTemplate, Mono<SkyvernRun>> wait) {
 		assertThat(context).hasNotFailed();
 		CountingVirtualTimeScheduler timer = new CountingVirtualTimeScheduler();
-		ReactiveSkyvernWorkflowTemplate template = new ReactiveSkyvernWorkflowTemplate(
-				context.getBean(SkyvernApiClient.class),
-				new ReactiveSkyvernWorkflowTemplate.WaitSettings(Duration.ofMinutes(30),
-						context.getBean(SkyvernProperties.class).getPollInterval()),
-				context.getBean(RunCompletionSource.class),
-				context.getBeanProvider(RunWorkflowRequestCustomizer.class).orderedStream().toList(), timer);
+		ReactiveSkyvernWorkflowTemplate template = ReactiveSkyvernWorkflowTemplate
+			.builder(context.getBean(SkyvernApiClient.class))
+			.waitSettings(new ReactiveSkyvernWorkflowTemplate.WaitSettings(Duration.ofMinutes(30),
+					context.getBean(SkyvernProperties.class).getPollInterval()))
+			.completionSource(context.getBean(RunCompletionSource.class))
+			.requestCustomizers(context.getBeanProvider(RunWorkflowRequestCustomizer.class).orderedStream().toList())
+			.timer(timer)
+			.build();
 		Disposable waiting = wait.apply(template).subscribe();
 		try {
 			// Pending: the wait's timeout and the next poll. A poll that falls due leaves the count

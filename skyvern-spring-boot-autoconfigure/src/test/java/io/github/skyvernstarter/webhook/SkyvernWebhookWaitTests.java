@@ -20,6 +20,7 @@ import io.github.skyvernstarter.client.SkyvernWorkflowTemplate;
 import io.github.skyvernstarter.model.RunStatus;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.support.CountingVirtualTimeScheduler;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,10 +125,12 @@ class SkyvernWebhookWaitTests {
 	 */
 	private ReactiveSkyvernWorkflowTemplate virtualTimeTemplate(CountingVirtualTimeScheduler timer,
 			boolean withWebhooks) {
-		return new ReactiveSkyvernWorkflowTemplate(this.apiClient,
-				new ReactiveSkyvernWorkflowTemplate.WaitSettings(Duration.ofMinutes(30), Duration.ofSeconds(10)),
-				withWebhooks ? this.completionSource.getIfUnique() : null,
-				this.requestCustomizers.orderedStream().toList(), timer);
+		return ReactiveSkyvernWorkflowTemplate.builder(this.apiClient)
+			.waitSettings(new ReactiveSkyvernWorkflowTemplate.WaitSettings(Duration.ofMinutes(30), Duration.ofSeconds(10)))
+			.completionSource(withWebhooks ? this.completionSource.getIfUnique() : null)
+			.requestCustomizers(this.requestCustomizers.orderedStream().toList())
+			.timer(timer)
+			.build();
 	}
 
 	/**

@@ -3,19 +3,62 @@ package io.github.skyvernstarter.client;
 import java.net.URI;
 import java.net.URISyntaxException;
 
+import io.github.skyvernstarter.error.SkyvernException;
 import io.github.skyvernstarter.operation.SkyvernOperation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes the addresses and sizes that failure messages name: the base URL a call went to, a redirect's
- * target, a size limit. Addresses are shown without user information, query or fragment, which may
- * carry secrets.
+ * Writes the parts of failure messages: the call and its run, the base URL it went to, a redirect's
+ * target, a size limit, and texts taken from answers, shortened. Addresses are shown without user
+ * information, query or fragment, which may carry secrets.
  */
-final class SkyvernTarget {
+final class FailureText {
+
+	private static final int MAX_DETAIL_LENGTH = 500;
 
 	private static final int MAX_LOCATION_LENGTH = 300;
 
-	private SkyvernTarget() {
+	private FailureText() {
+	}
+
+	/**
+	 * Name a call, for example {@code GET /v1/runs/{runId} (run wr_1)}.
+	 * @param call the call
+	 * @return the call's method, URI template and run
+	 */
+	static String describe(SkyvernCall call) {
+		return call.operation().describe() + ((call.runId() != null) ? " (run " + call.runId() + ")" : "");
+	}
+
+	/**
+	 * Return the advice to check the base URL, naming the one in use.
+	 * @param requestUri the address a call was sent to
+	 * @param operation the call
+	 * @return the advice
+	 */
+	static String checkBaseUrl(URI requestUri, SkyvernOperation operation) {
+		return "check skyvern.base-url (now " + baseUrl(requestUri, operation) + ")";
+	}
+
+	/**
+	 * Return the sentence that a run may exist, for failures of a run start that may have reached
+	 * Skyvern, else nothing.
+	 * @param call the call
+	 * @param requestMayHaveArrived whether Skyvern may have acted on the request
+	 * @return the sentence with a leading {@code ". "}, or an empty string
+	 */
+	static String runMayExist(SkyvernCall call, boolean requestMayHaveArrived) {
+		return (call.operation().createsRun() && requestMayHaveArrived) ? ". " + SkyvernException.RUN_MAY_EXIST_HINT
+				: "";
+	}
+
+	static String truncate(String text) {
+		return (text.length() <= MAX_DETAIL_LENGTH) ? text : text.substring(0, MAX_DETAIL_LENGTH) + "...";
+	}
+
+	static String firstLine(String message) {
+		int newline = message.indexOf('\n');
+		return truncate((newline >= 0) ? message.substring(0, newline) : message);
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package io.github.skyvernstarter.webhook;
+package io.github.skyvernstarter.support;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +13,7 @@ import reactor.test.scheduler.VirtualTimeScheduler;
  * A virtual-time scheduler that counts the delays scheduled on it, so a test can tell when a wait
  * whose polls are real HTTP calls has scheduled its next poll, and only then move time on.
  */
-final class CountingVirtualTimeScheduler implements Scheduler {
+public final class CountingVirtualTimeScheduler implements Scheduler {
 
 	private final VirtualTimeScheduler virtualTime = VirtualTimeScheduler.create();
 
@@ -21,7 +21,7 @@ final class CountingVirtualTimeScheduler implements Scheduler {
 
 	private final AtomicInteger pending = new AtomicInteger();
 
-	int delays() {
+	public int delays() {
 		return this.delays.get();
 	}
 
@@ -29,15 +29,15 @@ final class CountingVirtualTimeScheduler implements Scheduler {
 	 * Return the delays scheduled that have neither run nor been cancelled. A delay that falls due
 	 * leaves this count inside {@link #advanceTimeBy(Duration)}, before its task's HTTP call.
 	 */
-	int pending() {
+	public int pending() {
 		return this.pending.get();
 	}
 
-	void advanceTimeBy(Duration duration) {
+	public void advanceTimeBy(Duration duration) {
 		this.virtualTime.advanceTimeBy(duration);
 	}
 
-	Duration elapsed() {
+	public Duration elapsed() {
 		return Duration.ofNanos(this.virtualTime.now(TimeUnit.NANOSECONDS));
 	}
 
