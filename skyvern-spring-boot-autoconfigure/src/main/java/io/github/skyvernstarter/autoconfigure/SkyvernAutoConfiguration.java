@@ -48,6 +48,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * (Reactor Netty, Jetty, Apache, or the JDK's HttpClient when none is present), with redirects never
  * followed whatever {@code spring.http.clients.redirects} says: a redirect would carry the API key and
  * the run request to another origin.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
 @ConditionalOnClass(WebClient.class)

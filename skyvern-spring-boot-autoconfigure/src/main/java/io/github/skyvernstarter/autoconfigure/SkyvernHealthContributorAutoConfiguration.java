@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Bean;
  * Off unless {@code management.health.skyvern.enabled=true}, unlike Boot's own indicators: it calls a
  * third-party API, and an outage there should not turn the application's own health down without the
  * application asking for it.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = SkyvernAutoConfiguration.class)
 @ConditionalOnClass(ReactiveHealthIndicator.class)

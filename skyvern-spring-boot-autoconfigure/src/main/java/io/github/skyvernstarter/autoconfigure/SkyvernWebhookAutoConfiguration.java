@@ -45,6 +45,8 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
  * Being an auto-configuration (rather than a configuration the annotation imports directly) makes
  * {@code @ConditionalOnMissingBean} reliable: an application's own beans, such as a shared
  * {@link SkyvernWebhookIdempotencyStore}, are registered before these conditions are evaluated.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnBean(SkyvernWebhooksMarkerConfiguration.Marker.class)

@@ -15,6 +15,8 @@ import reactor.core.publisher.Mono;
  * Non-blocking operations on Skyvern workflow runs, implemented by
  * {@link ReactiveSkyvernWorkflowTemplate}: the same operations as {@link SkyvernWorkflowOperations},
  * returning a {@link Mono} that does its work when subscribed. Waiting holds no thread.
+ *
+ * @since 0.1.0
  */
 public interface ReactiveSkyvernWorkflowOperations {
 

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * Like the official SDKs' request options: a response timeout, a retry count, extra headers, query
  * and body parameters, and an API key for this call only. Body parameters apply to calls that send
  * a JSON body (run, retry-webhook) and are merged over the fields this client writes.
+ *
+ * @since 0.1.0
  */
 public final class RequestOptions {
 

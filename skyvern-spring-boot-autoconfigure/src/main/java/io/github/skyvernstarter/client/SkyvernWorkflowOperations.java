@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Blocking operations on Skyvern workflow runs, implemented by {@link SkyvernWorkflowTemplate}. Each
  * call blocks only the caller's thread (a good fit for Spring MVC and virtual threads); the same
  * operations without blocking are on {@link ReactiveSkyvernWorkflowOperations}.
+ *
+ * @since 0.1.0
  */
 public interface SkyvernWorkflowOperations {
 

@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Subclasses stand for the statuses callers handle differently; other statuses are thrown as this
  * class.
+ *
+ * @since 0.1.0
  */
 public class SkyvernApiException extends SkyvernException {
 
@@ -37,8 +39,8 @@ public class SkyvernApiException extends SkyvernException {
 	 * @param runId the run concerned, if known
 	 * @param hint what the caller can do, or {@code null}
 	 */
-	protected SkyvernApiException(SkyvernOperation operation, int statusCode, @Nullable String detail,
-			@Nullable String runId, @Nullable String hint) {
+	SkyvernApiException(SkyvernOperation operation, int statusCode, @Nullable String detail, @Nullable String runId,
+			@Nullable String hint) {
 		super(message(operation, statusCode, detail, runId, hint), runId, null);
 		this.operation = operation;
 		this.statusCode = statusCode;

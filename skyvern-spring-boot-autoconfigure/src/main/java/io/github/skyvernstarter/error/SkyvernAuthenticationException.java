@@ -5,6 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Skyvern rejected the API key (403): it is missing, wrong or expired.
+ *
+ * @since 0.1.0
  */
 public class SkyvernAuthenticationException extends SkyvernApiException {
 

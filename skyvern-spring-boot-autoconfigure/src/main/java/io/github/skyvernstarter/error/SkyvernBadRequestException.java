@@ -5,6 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Skyvern rejected the request as invalid (400).
+ *
+ * @since 0.1.0
  */
 public class SkyvernBadRequestException extends SkyvernApiException {
 

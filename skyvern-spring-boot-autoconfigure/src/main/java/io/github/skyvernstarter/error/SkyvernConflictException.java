@@ -5,6 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Skyvern reported a conflict (409).
+ *
+ * @since 0.1.0
  */
 public class SkyvernConflictException extends SkyvernApiException {
 

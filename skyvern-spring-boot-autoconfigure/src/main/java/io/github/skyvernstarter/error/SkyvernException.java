@@ -4,6 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Base class of every exception this client throws.
+ *
+ * @since 0.1.0
  */
 public class SkyvernException extends RuntimeException {
 

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * ({@code connect}, {@code response_timeout}, {@code connection_lost}), {@code response_too_large},
  * {@code malformed_response}, {@code wait_timeout}, or else the exception's simple class name. Never a message, so never a run id,
  * a payload or a key.
+ *
+ * @since 0.1.0
  */
 public final class SkyvernFailureReason {
 

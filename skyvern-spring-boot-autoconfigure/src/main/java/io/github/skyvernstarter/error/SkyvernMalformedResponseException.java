@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * When starting a run, a success status means Skyvern probably created the run although no run id
  * could be read: {@link #runMayHaveBeenCreated()} says so, and the call is never retried.
+ *
+ * @since 0.1.0
  */
 public class SkyvernMalformedResponseException extends SkyvernException {
 

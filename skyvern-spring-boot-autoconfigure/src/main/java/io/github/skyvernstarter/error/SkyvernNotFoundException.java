@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Skyvern found no such run or workflow (404), or the API key's organization is gone; or nothing
  * answers at the called path, when {@code skyvern.base-url} is wrong (the message then says so).
+ *
+ * @since 0.1.0
  */
 public class SkyvernNotFoundException extends SkyvernApiException {
 

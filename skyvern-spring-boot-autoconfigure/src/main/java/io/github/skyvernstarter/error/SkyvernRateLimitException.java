@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Skyvern rate-limited the call (429); nothing was created.
+ *
+ * @since 0.1.0
  */
 public class SkyvernRateLimitException extends SkyvernApiException {
 

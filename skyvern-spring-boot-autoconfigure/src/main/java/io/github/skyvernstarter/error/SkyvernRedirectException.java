@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * and the request stay with {@code skyvern.base-url}. Skyvern's API never redirects, so the answer came
  * from something in front of it (a proxy, a load balancer, an {@code http} to {@code https} rule) or the
  * base URL is wrong. Not retried: a redirect is configuration, not a transient failure.
+ *
+ * @since 0.1.0
  */
 public class SkyvernRedirectException extends SkyvernApiException {
 

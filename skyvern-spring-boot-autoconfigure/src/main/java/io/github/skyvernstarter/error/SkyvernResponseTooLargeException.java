@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Skyvern's answer was larger than {@code skyvern.max-response-size} allows, so it was not read. Not
  * retried: the same answer would come again.
+ *
+ * @since 0.1.0
  */
 public class SkyvernResponseTooLargeException extends SkyvernMalformedResponseException {
 

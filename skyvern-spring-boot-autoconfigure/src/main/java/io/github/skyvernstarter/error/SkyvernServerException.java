@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * When starting a run, the run may or may not have been created: such a call is never retried, and
  * {@link #runMayHaveBeenCreated()} says so.
+ *
+ * @since 0.1.0
  */
 public class SkyvernServerException extends SkyvernApiException {
 

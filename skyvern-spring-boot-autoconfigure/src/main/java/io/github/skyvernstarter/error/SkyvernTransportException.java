@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The call did not get an HTTP answer from Skyvern: the connection failed, was cut, or a time limit
  * was hit.
+ *
+ * @since 0.1.0
  */
 public class SkyvernTransportException extends SkyvernException {
 

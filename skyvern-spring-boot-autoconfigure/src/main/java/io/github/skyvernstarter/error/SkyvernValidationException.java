@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Skyvern rejected the request's fields (422).
+ *
+ * @since 0.1.0
  */
 public class SkyvernValidationException extends SkyvernApiException {
 

@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A wait for a run's final status ran out of time. The run itself goes on in Skyvern.
+ *
+ * @since 0.1.0
  */
 public class SkyvernWaitTimeoutException extends SkyvernException {
 

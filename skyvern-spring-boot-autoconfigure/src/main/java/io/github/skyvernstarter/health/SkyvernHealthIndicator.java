@@ -22,8 +22,10 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
  * a run that does not exist: Skyvern checks the key first, so a 404 means up, a 403 means the key is
  * wrong. The result is reused for a time to live, so health probes call Skyvern at most once per
  * period however often they come.
+ *
+ * @since 0.1.0
  */
-public class SkyvernHealthIndicator implements ReactiveHealthIndicator {
+public final class SkyvernHealthIndicator implements ReactiveHealthIndicator {
 
 	/** The run id read by the check; no run has it. */
 	public static final String PROBE_RUN_ID = "wr_skyvern_starter_health_check";

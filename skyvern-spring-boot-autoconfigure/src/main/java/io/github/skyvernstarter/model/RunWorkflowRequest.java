@@ -40,6 +40,7 @@ import org.jspecify.annotations.Nullable;
  * @param maxElapsedTimeMinutes the run's own time limit on the server, 1 to 480 minutes
  * @param cdpConnectHeaders headers sent when connecting to {@code browserAddress}
  * @param runMetadata up to 20 string pairs stored with the run
+ * @since 0.1.0
  */
 public record RunWorkflowRequest(String workflowId, Map<String, Object> parameters, boolean waitForCompletion,
 		@Nullable Duration waitTimeout, @Nullable String runWith, @Nullable Boolean aiFallback,

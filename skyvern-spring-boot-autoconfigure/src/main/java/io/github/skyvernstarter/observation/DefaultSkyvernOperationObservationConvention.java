@@ -10,6 +10,8 @@ import io.micrometer.common.KeyValues;
  * The default {@link SkyvernOperationObservationConvention}: the name {@code skyvern.operation}, the
  * contextual name {@code skyvern <operation>}, and the keys of
  * {@link SkyvernObservationDocumentation#OPERATION}.
+ *
+ * @since 0.1.0
  */
 public class DefaultSkyvernOperationObservationConvention implements SkyvernOperationObservationConvention {
 

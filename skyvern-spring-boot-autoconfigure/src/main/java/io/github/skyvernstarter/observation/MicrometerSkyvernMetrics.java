@@ -23,8 +23,10 @@ import org.jspecify.annotations.Nullable;
  * record in a Micrometer {@link MeterRegistry}: {@code skyvern.runs.started},
  * {@code skyvern.runs.finished}, {@code skyvern.runs.duration}, {@code skyvern.runs.waiting},
  * {@code skyvern.retries} and {@code skyvern.webhook.deliveries}.
+ *
+ * @since 0.1.0
  */
-public class MicrometerSkyvernMetrics implements SkyvernMetrics, SkyvernRetryListener, SkyvernWebhookDeliveryListener {
+public final class MicrometerSkyvernMetrics implements SkyvernMetrics, SkyvernRetryListener, SkyvernWebhookDeliveryListener {
 
 	/** Counter of runs Skyvern created. */
 	public static final String RUNS_STARTED = "skyvern.runs.started";

@@ -8,6 +8,8 @@ import io.micrometer.observation.docs.ObservationDocumentation;
 /**
  * The observations this library makes. Their names and keys are stable: dashboards and alerts may
  * rely on them.
+ *
+ * @since 0.1.0
  */
 public enum SkyvernObservationDocumentation implements ObservationDocumentation {
 

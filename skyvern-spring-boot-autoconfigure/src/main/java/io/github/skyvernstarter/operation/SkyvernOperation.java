@@ -4,6 +4,8 @@ import org.springframework.http.HttpMethod;
 
 /**
  * The Skyvern API calls this client makes, with their URI templates.
+ *
+ * @since 0.1.0
  */
 public enum SkyvernOperation {
 

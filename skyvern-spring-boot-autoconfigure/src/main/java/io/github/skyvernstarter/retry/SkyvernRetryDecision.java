@@ -13,6 +13,8 @@ import io.github.skyvernstarter.error.SkyvernTransportException;
  * <li>Never 400, 403, 404, 409, 422, a redirect (3xx), a malformed body or one over the size limit:
  * sending them again gives the same answer.</li>
  * </ul>
+ *
+ * @since 0.1.0
  */
 public final class SkyvernRetryDecision {
 

@@ -6,6 +6,8 @@ import io.github.skyvernstarter.operation.SkyvernOperation;
 
 /**
  * Told each time a failed call is about to be sent again, for metrics and logs.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface SkyvernRetryListener {

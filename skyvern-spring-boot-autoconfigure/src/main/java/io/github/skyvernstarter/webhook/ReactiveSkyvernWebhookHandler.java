@@ -22,6 +22,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * Spring WebFlux adapter of {@link SkyvernWebhookReceiver}: collects at most the configured body
  * size without blocking, then runs the receiver, whose listeners may block, on a scheduler made for
  * blocking work.
+ *
+ * @since 0.1.0
  */
 public final class ReactiveSkyvernWebhookHandler implements HandlerFunction<ServerResponse> {
 

@@ -9,8 +9,10 @@ import io.github.skyvernstarter.model.RunWorkflowRequest;
 /**
  * Fills {@code webhook_url} on every run request that has none, so Skyvern calls this application
  * back when the run finishes.
+ *
+ * @since 0.1.0
  */
-public class SkyvernWebhookUrlCustomizer implements RunWorkflowRequestCustomizer {
+public final class SkyvernWebhookUrlCustomizer implements RunWorkflowRequestCustomizer {
 
 	private final String webhookUrl;
 
