@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -19,6 +20,8 @@ import io.github.skyvernstarter.model.RunStatus;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
 import io.github.skyvernstarter.retry.DefaultSkyvernRetryPolicy;
+import io.github.skyvernstarter.support.CountingVirtualTimeScheduler;
+import io.github.skyvernstarter.support.RecordingScheduler;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.search.MeterNotFoundException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -57,7 +60,17 @@ class ObservationSkyvernInstrumentationTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
+
+	/** Polls and wait timeouts run on virtual time; retries are recorded and skipped. */
+	private final CountingVirtualTimeScheduler timer = new CountingVirtualTimeScheduler();
+
 	private SkyvernWorkflowTemplate template = template(skyvern.baseUrl(), true);
+
+	/** Run a wait whose polls go to WireMock, moving virtual time on while it is parked between polls. */
+	private <T> T onVirtualTime(Callable<T> wait) {
+		return this.timer.drive(wait, POLL_INTERVAL, 2);
+	}
 
 	private SkyvernWorkflowTemplate template(String baseUrl, boolean workflowIdTag) {
 		return template(baseUrl, null, workflowIdTag);
@@ -70,6 +83,7 @@ class ObservationSkyvernInstrumentationTests {
 			.initialDelay(Duration.ofMillis(5))
 			.jitter(Duration.ZERO)
 			.maxRetryAfter(Duration.ofMillis(50))
+			.scheduler(new RecordingScheduler())
 			.listener(metrics)
 			.build();
 		// What Boot's ObservationWebClientCustomizer does to the builder the starter uses.
@@ -80,7 +94,8 @@ class ObservationSkyvernInstrumentationTests {
 			.retryPolicy(retryPolicy)
 			.build();
 		return new SkyvernWorkflowTemplate(ReactiveSkyvernWorkflowTemplate.builder(client)
-			.waitSettings(new ReactiveSkyvernWorkflowTemplate.WaitSettings(Duration.ofSeconds(5), Duration.ofMillis(10)))
+			.waitSettings(new ReactiveSkyvernWorkflowTemplate.WaitSettings(Duration.ofSeconds(5), POLL_INTERVAL))
+			.timer(this.timer)
 			.instrumentation(new ObservationSkyvernInstrumentation(this.observations,
 					new DefaultSkyvernOperationObservationConvention(workflowIdTag), customConvention, metrics))
 			.build());
@@ -183,7 +198,7 @@ class ObservationSkyvernInstrumentationTests {
 	void runWithWaitIsARunThenASiblingWaitThatCountsTheFinishAndItsDuration() {
 		skyvern.stubFor(post(urlEqualTo("/v1/run/agents")).willReturn(runAnswer("wr_4", "created")));
 		stubPolls("wr_4", "running", "completed");
-		this.template.runWorkflow(RunWorkflowRequest.builder("wpid_test").waitForCompletion().build());
+		onVirtualTime(() -> this.template.runWorkflow(RunWorkflowRequest.builder("wpid_test").waitForCompletion().build()));
 		Observation.Context run = operation("run");
 		Observation.Context wait = operation("wait");
 		assertThat(run.getParentObservation()).isNull();
@@ -209,7 +224,7 @@ class ObservationSkyvernInstrumentationTests {
 	@Test
 	void runThatFailsIsCountedByItsFinalStatus() {
 		stubPolls("wr_5", "running", "failed");
-		SkyvernRun run = this.template.waitForCompletion("wr_5");
+		SkyvernRun run = onVirtualTime(() -> this.template.waitForCompletion("wr_5"));
 		assertThat(run.status()).isEqualTo(RunStatus.FAILED);
 		ObservationContextAssert.assertThat(operation("wait"))
 			.hasLowCardinalityKeyValue("skyvern.run.status", "failed")
@@ -243,7 +258,7 @@ class ObservationSkyvernInstrumentationTests {
 	void waitThatTimesOutIsAFailureWithReasonWaitTimeoutAndTheLastStatus() {
 		skyvern.stubFor(get(urlEqualTo("/v1/runs/wr_6")).willReturn(runAnswer("wr_6", "running")));
 		assertThatExceptionOfType(SkyvernWaitTimeoutException.class)
-			.isThrownBy(() -> this.template.waitForCompletion("wr_6", Duration.ofMillis(100)));
+			.isThrownBy(() -> onVirtualTime(() -> this.template.waitForCompletion("wr_6", Duration.ofMillis(100))));
 		ObservationContextAssert.assertThat(operation("wait"))
 			.hasLowCardinalityKeyValue("outcome", "failure")
 			.hasLowCardinalityKeyValue("reason", "wait_timeout")

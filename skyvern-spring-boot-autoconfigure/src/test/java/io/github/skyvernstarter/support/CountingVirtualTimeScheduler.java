@@ -1,6 +1,9 @@
 package io.github.skyvernstarter.support;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,11 +12,16 @@ import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * A virtual-time scheduler that counts the delays scheduled on it, so a test can tell when a wait
- * whose polls are real HTTP calls has scheduled its next poll, and only then move time on.
+ * whose polls are real HTTP calls has scheduled its next poll, and only then move time on: nothing
+ * sleeps, and no step depends on how fast the machine is.
  */
 public final class CountingVirtualTimeScheduler implements Scheduler {
+
+	private static final int MAX_STEPS = 10_000;
 
 	private final VirtualTimeScheduler virtualTime = VirtualTimeScheduler.create();
 
@@ -35,6 +43,57 @@ public final class CountingVirtualTimeScheduler implements Scheduler {
 
 	public void advanceTimeBy(Duration duration) {
 		this.virtualTime.advanceTimeBy(duration);
+	}
+
+	/**
+	 * Wait (in real time, for real HTTP calls to come back) until the given number of delays is
+	 * pending: the work on this scheduler is parked on its timers and only time can move it on.
+	 * @param delays the delays a parked wait holds, for example its timeout and its next poll
+	 */
+	public void awaitPending(int delays) {
+		await().atMost(Duration.ofSeconds(30))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(1))
+			.until(() -> pending() >= delays);
+	}
+
+	/**
+	 * Run a blocking call on another thread and move time on by one step each time the call is parked
+	 * on the given number of delays, until it returns: a wait that polls a real server then runs
+	 * through minutes of polls without sleeping, however slowly the server answers.
+	 * @param <T> the call's result
+	 * @param call the call, for example a blocking {@code waitForCompletion}
+	 * @param step how far to move time each time, for example the poll interval
+	 * @param parkedDelays the delays pending while the call waits for time, for example 2 for a wait
+	 * (its timeout and its next poll)
+	 * @return the call's result
+	 * @throws RuntimeException the call's own exception
+	 */
+	public <T> T drive(Callable<T> call, Duration step, int parkedDelays) {
+		CompletableFuture<T> result = CompletableFuture.supplyAsync(() -> {
+			try {
+				return call.call();
+			}
+			catch (Exception ex) {
+				throw new CompletionException(ex);
+			}
+		});
+		for (int steps = 0; steps < MAX_STEPS; steps++) {
+			await().atMost(Duration.ofSeconds(30))
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(1))
+				.until(() -> result.isDone() || pending() >= parkedDelays);
+			if (result.isDone()) {
+				try {
+					return result.join();
+				}
+				catch (CompletionException ex) {
+					throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : ex;
+				}
+			}
+			advanceTimeBy(step);
+		}
+		throw new IllegalStateException("Call did not return within " + MAX_STEPS + " steps of " + step);
 	}
 
 	public Duration elapsed() {
