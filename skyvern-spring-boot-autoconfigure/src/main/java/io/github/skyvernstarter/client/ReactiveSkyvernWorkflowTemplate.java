@@ -3,21 +3,19 @@ package io.github.skyvernstarter.client;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.skyvernstarter.error.SkyvernWaitTimeoutException;
 import io.github.skyvernstarter.model.RetryWebhookResult;
-import io.github.skyvernstarter.model.RunStatus;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Non-blocking {@link ReactiveSkyvernWorkflowOperations} over a {@link SkyvernApiClient}.
+ * Non-blocking {@link ReactiveSkyvernWorkflowOperations} over a {@link SkyvernApiClient}: each
+ * operation is the client's call, wrapped by the {@link SkyvernInstrumentation}; run requests pass
+ * the {@link RunWorkflowRequestCustomizer}s first.
  * <p>
  * Waiting polls {@code GET /v1/runs/{runId}} on a Reactor timer, so a waiting run holds no thread;
  * with a {@link RunCompletionSource} (webhooks), a wait finishes as soon as the source reports the
@@ -32,15 +30,11 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 
 	private final SkyvernApiClient client;
 
-	private final WaitSettings waitSettings;
-
-	private final @Nullable RunCompletionSource completionSource;
-
 	private final List<RunWorkflowRequestCustomizer> requestCustomizers;
 
-	private final Scheduler timer;
-
 	private final SkyvernInstrumentation instrumentation;
+
+	private final RunWaiter waiter;
 
 	/**
 	 * Create a template that polls only.
@@ -53,11 +47,10 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 
 	private ReactiveSkyvernWorkflowTemplate(Builder builder) {
 		this.client = builder.client;
-		this.waitSettings = builder.waitSettings;
-		this.completionSource = builder.completionSource;
 		this.requestCustomizers = List.copyOf(builder.requestCustomizers);
-		this.timer = builder.timer;
 		this.instrumentation = builder.instrumentation;
+		this.waiter = new RunWaiter(builder.client, builder.waitSettings, builder.completionSource, builder.timer,
+				builder.instrumentation);
 	}
 
 	/**
@@ -78,14 +71,12 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 			if (!toSend.waitForCompletion()) {
 				return started;
 			}
-			Duration timeout = (toSend.waitTimeout() != null) ? toSend.waitTimeout()
-					: this.waitSettings.waitTimeout();
-			Duration interval = pollInterval(webhookUrl(toSend, options));
-			// The answer to the POST is the first status: the first poll comes one interval later.
+			@Nullable String webhookUrl = webhookUrl(toSend, options);
 			// Detached, so a long wait does not keep the finished POST exchange (request, headers,
 			// connection state) reachable: about 15 KB per waiting run.
 			return started.onTerminateDetach()
-				.flatMap((run) -> awaitFinal(run.runId(), toSend.workflowId(), run, interval, timeout, options));
+				.flatMap((run) -> this.waiter.afterStart(run, toSend.workflowId(), webhookUrl,
+						toSend.waitTimeout(), options));
 		});
 	}
 
@@ -118,71 +109,13 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 
 	@Override
 	public Mono<SkyvernRun> waitForCompletion(String runId, @Nullable Duration timeout, RequestOptions options) {
-		// The interval follows from the run's webhook_url, which the first poll's answer echoes.
-		return awaitFinal(runId, null, null, null, (timeout != null) ? timeout : this.waitSettings.waitTimeout(),
-				options);
+		return this.waiter.await(runId, timeout, options);
 	}
 
 	@Override
 	public Mono<RetryWebhookResult> retryRunWebhook(String runId, @Nullable String webhookUrl,
 			RequestOptions options) {
 		return this.instrumentation.retryWebhook(runId, this.client.retryRunWebhook(runId, webhookUrl, options));
-	}
-
-	/**
-	 * Wait for a run's final status; a known run (the answer to the POST) counts as the first status
-	 * seen, so the first poll comes one interval later. Without a known interval, the first poll comes
-	 * at once and its answer decides the interval.
-	 */
-	private Mono<SkyvernRun> awaitFinal(String runId, @Nullable String workflowId, @Nullable SkyvernRun known,
-			@Nullable Duration knownInterval, Duration timeout, RequestOptions options) {
-		if (timeout.isNegative() || timeout.isZero()) {
-			return Mono.error(new IllegalArgumentException("Wait timeout must be positive"));
-		}
-		if (known != null && known.isFinal()) {
-			return this.instrumentation.await(runId, workflowId, Mono.just(known));
-		}
-		return this.instrumentation.await(runId, workflowId, Mono.defer(() -> {
-			AtomicReference<@Nullable RunStatus> lastStatus = new AtomicReference<>(
-					(known != null) ? known.status() : null);
-			AtomicReference<@Nullable Duration> interval = new AtomicReference<>(knownInterval);
-			Mono<SkyvernRun> poll = this.client.getRun(runId, options).doOnNext((run) -> {
-				lastStatus.set(run.status());
-				if (interval.get() == null) {
-					interval.set(pollInterval(echoedWebhookUrl(run)));
-				}
-			}).filter(SkyvernRun::isFinal);
-			Mono<SkyvernRun> repeatedPoll = poll.repeatWhenEmpty((emptyPolls) -> emptyPolls
-				.concatMap((empty) -> Mono.delay(intervalOrDefault(interval.get()), this.timer)));
-			// The first delay stays outside the repeat: inside it, every repeat would wait twice.
-			Mono<SkyvernRun> polling = (known != null)
-					? Mono.delay(intervalOrDefault(interval.get()), this.timer).then(repeatedPoll) : repeatedPoll;
-			Mono<SkyvernRun> finished = (this.completionSource != null)
-					? Mono.firstWithSignal(this.completionSource.awaitFinished(runId), polling) : polling;
-			return finished.timeout(timeout, Mono.error(() -> new SkyvernWaitTimeoutException(runId,
-					lastStatus.get(), timeout)), this.timer);
-		}));
-	}
-
-	/**
-	 * Return the poll interval for a run with the given {@code webhook_url}: the completion source's
-	 * slower fallback only when it expects that run's notification, else {@code skyvern.poll-interval}.
-	 */
-	private Duration pollInterval(@Nullable String webhookUrl) {
-		Duration fallback = (this.completionSource != null)
-				? this.completionSource.fallbackPollInterval(webhookUrl) : null;
-		return (fallback != null) ? fallback : this.waitSettings.pollInterval();
-	}
-
-	private static @Nullable String echoedWebhookUrl(SkyvernRun run) {
-		JsonNode runRequest = run.runRequest();
-		JsonNode webhookUrl = (runRequest != null) ? runRequest.get(WEBHOOK_URL) : null;
-		return (webhookUrl != null && webhookUrl.isString()) ? webhookUrl.asString() : null;
-	}
-
-	private Duration intervalOrDefault(@Nullable Duration interval) {
-		// Set by the first poll's answer before any delay is asked for.
-		return (interval != null) ? interval : this.waitSettings.pollInterval();
 	}
 
 	/**

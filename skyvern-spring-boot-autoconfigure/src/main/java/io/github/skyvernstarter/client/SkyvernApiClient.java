@@ -2,12 +2,10 @@ package io.github.skyvernstarter.client;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 
 import io.github.skyvernstarter.error.SkyvernException;
 import io.github.skyvernstarter.model.RetryWebhookResult;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
-import io.github.skyvernstarter.model.SkyvernJson;
 import io.github.skyvernstarter.model.SkyvernRun;
 import io.github.skyvernstarter.operation.SkyvernOperation;
 import io.github.skyvernstarter.retry.DefaultSkyvernRetryPolicy;
@@ -18,7 +16,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -57,17 +54,7 @@ public final class SkyvernApiClient {
 	private static final ResponseDecoder<RetryWebhookResult> RETRY_WEBHOOK_RESULT = ResponseDecoder
 		.json(RetryWebhookResult.class);
 
-	private final WebClient webClient;
-
-	private final ResolvedOptions defaults;
-
-	private final SkyvernRetryPolicy retryPolicy;
-
-	private final Scheduler timer;
-
-	private final SkyvernFailureTranslator translator;
-
-	private final SkyvernResponseReader reader;
+	private final SkyvernExchange exchange;
 
 	/**
 	 * Create a client with the other settings at their defaults.
@@ -82,12 +69,9 @@ public final class SkyvernApiClient {
 	}
 
 	private SkyvernApiClient(Builder builder) {
-		this.webClient = builder.webClient;
-		this.defaults = ResolvedOptions.defaults(builder.responseTimeout, builder.maxRetries, builder.apiKey);
-		this.retryPolicy = builder.retryPolicy;
-		this.timer = builder.timer;
-		this.translator = new SkyvernFailureTranslator(builder.clock);
-		this.reader = new SkyvernResponseReader(builder.maxResponseSize.toBytes(), this.translator);
+		this.exchange = new SkyvernExchange(builder.webClient,
+				ResolvedOptions.defaults(builder.responseTimeout, builder.maxRetries, builder.apiKey),
+				builder.maxResponseSize.toBytes(), builder.retryPolicy, builder.clock, builder.timer);
 	}
 
 	/**
@@ -150,39 +134,12 @@ public final class SkyvernApiClient {
 	}
 
 	private <T> Mono<T> exchange(SkyvernCall call, RequestOptions options, ResponseDecoder<T> decoder) {
-		ResolvedOptions resolved = options.applyDefaults(this.defaults);
-		Mono<T> attempt = Mono.defer(() -> send(call, resolved, decoder))
-			.timeout(resolved.timeout(), this.timer)
-			.onErrorMap((ex) -> !(ex instanceof SkyvernException),
-					(ex) -> this.translator.transport(call, resolved, ex));
-		attempt = SkyvernAttemptLog.log(call.operation(), call.runId(), attempt);
-		return this.retryPolicy.apply(attempt, call.operation(), call.runId(), resolved.maxRetries());
-	}
-
-	private <T> Mono<T> send(SkyvernCall call, ResolvedOptions options, ResponseDecoder<T> decoder) {
-		WebClient.RequestBodySpec spec = this.webClient.method(call.operation().method())
-			.uri(call.operation().uriTemplate(), (uriBuilder) -> {
-				uriBuilder.queryParams(call.query());
-				options.queryParameters().forEach(uriBuilder::queryParam);
-				return (call.runId() != null) ? uriBuilder.build(call.runId()) : uriBuilder.build();
-			})
-			.headers((headers) -> {
-				headers.addAll(call.headers());
-				options.headers().forEach(headers::put);
-				headers.set(API_KEY_HEADER, options.apiKey());
-			})
-			.accept(MediaType.APPLICATION_JSON);
-		Map<String, @Nullable Object> body = call.bodyWith(options.bodyParameters());
-		if (body != null) {
-			spec.contentType(MediaType.APPLICATION_JSON).bodyValue(SkyvernJson.mapper().writeValueAsBytes(body));
-		}
-		return spec.exchangeToMono((response) -> this.reader.read(call, options, response, decoder))
-			.contextWrite(SkyvernAttemptLog::quietAfterCancel);
+		return this.exchange.exchange(call, options, decoder);
 	}
 
 	@Override
 	public String toString() {
-		return "SkyvernApiClient[" + this.defaults + "]";
+		return "SkyvernApiClient[" + this.exchange + "]";
 	}
 
 	/**
