@@ -25,6 +25,13 @@ public final class CountingVirtualTimeScheduler implements Scheduler {
 
 	private final VirtualTimeScheduler virtualTime = VirtualTimeScheduler.create();
 
+	/**
+	 * Held while time moves and while a task is scheduled: Reactor's VirtualTimeScheduler drains due
+	 * tasks on whichever thread schedules or advances, so without it a poll answered on an HTTP thread
+	 * could run the tasks of an advanceTimeBy after that call returned.
+	 */
+	private final Object lock = new Object();
+
 	private final AtomicInteger delays = new AtomicInteger();
 
 	private final AtomicInteger pending = new AtomicInteger();
@@ -42,7 +49,9 @@ public final class CountingVirtualTimeScheduler implements Scheduler {
 	}
 
 	public void advanceTimeBy(Duration duration) {
-		this.virtualTime.advanceTimeBy(duration);
+		synchronized (this.lock) {
+			this.virtualTime.advanceTimeBy(duration);
+		}
 	}
 
 	/**
@@ -102,7 +111,9 @@ public final class CountingVirtualTimeScheduler implements Scheduler {
 
 	@Override
 	public Disposable schedule(Runnable task) {
-		return this.virtualTime.schedule(task);
+		synchronized (this.lock) {
+			return this.virtualTime.schedule(task);
+		}
 	}
 
 	@Override
@@ -110,12 +121,15 @@ public final class CountingVirtualTimeScheduler implements Scheduler {
 		this.delays.incrementAndGet();
 		this.pending.incrementAndGet();
 		AtomicBoolean done = new AtomicBoolean();
-		Disposable scheduled = this.virtualTime.schedule(() -> {
-			if (done.compareAndSet(false, true)) {
-				this.pending.decrementAndGet();
-			}
-			task.run();
-		}, delay, unit);
+		Disposable scheduled;
+		synchronized (this.lock) {
+			scheduled = this.virtualTime.schedule(() -> {
+				if (done.compareAndSet(false, true)) {
+					this.pending.decrementAndGet();
+				}
+				task.run();
+			}, delay, unit);
+		}
 		return new Disposable() {
 
 			@Override
