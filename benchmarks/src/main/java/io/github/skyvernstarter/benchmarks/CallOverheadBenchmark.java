@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import io.github.skyvernstarter.client.SkyvernWorkflowTemplate;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
+import io.github.skyvernstarter.model.SkyvernHeaders;
 import io.github.skyvernstarter.model.SkyvernJson;
 import io.github.skyvernstarter.model.SkyvernRun;
 import org.jspecify.annotations.Nullable;
@@ -126,7 +127,7 @@ public final class CallOverheadBenchmark {
 		SkyvernRun getRun(String runId) {
 			Mono<byte[]> body = this.webClient.get()
 				.uri("/v1/runs/{runId}", runId)
-				.header("x-api-key", ClientApp.API_KEY)
+				.header(SkyvernHeaders.API_KEY, ClientApp.API_KEY)
 				.accept(MediaType.APPLICATION_JSON)
 				.retrieve()
 				.bodyToMono(byte[].class);
@@ -139,7 +140,7 @@ public final class CallOverheadBenchmark {
 			request.put("parameters", parameters);
 			Mono<byte[]> body = this.webClient.post()
 				.uri("/v1/run/agents")
-				.header("x-api-key", ClientApp.API_KEY)
+				.header(SkyvernHeaders.API_KEY, ClientApp.API_KEY)
 				.contentType(MediaType.APPLICATION_JSON)
 				.accept(MediaType.APPLICATION_JSON)
 				.bodyValue(SkyvernJson.mapper().writeValueAsBytes(request))

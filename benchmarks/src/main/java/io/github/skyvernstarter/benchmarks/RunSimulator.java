@@ -26,6 +26,13 @@ import reactor.netty.resources.LoopResources;
  * signed run-finished webhook to a run's {@code webhook_url} when the run finishes.
  * <p>
  * Run as its own JVM ({@link #main}) so that its threads and heap are not counted as the client's.
+ * <p>
+ * Not the project's fake Skyvern ({@code skyvern-spring-boot-fake}), on purpose: this server is part of
+ * what is measured. It must serve thousands of concurrent waits on two event-loop threads at a small,
+ * constant cost per call, so it answers canned bytes ({@link CannedRuns}), keeps nothing per run but
+ * a finish time and a poll count, and counts calls on the server side. The fake writes every answer
+ * from a run's state, records every request and sends webhooks through the JDK's HTTP client: right
+ * for testing behaviour, but its cost would be measured along with the client's.
  */
 public final class RunSimulator implements AutoCloseable {
 

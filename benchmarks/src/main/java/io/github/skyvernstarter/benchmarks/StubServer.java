@@ -11,7 +11,8 @@ import reactor.netty.resources.LoopResources;
 /**
  * A loopback Skyvern stub that answers canned bytes: {@code GET /v1/runs/{id}} with a completed run
  * and {@code POST /v1/run/agents} with a created run. It parses nothing, so its own cost is small and
- * equal for every client measured against it.
+ * equal for every client measured against it; that is why it is not the project's fake Skyvern, which
+ * builds each answer from a run's state (see {@link RunSimulator}).
  */
 final class StubServer implements AutoCloseable {
 

@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.skyvernstarter.model.SkyvernHeaders;
 import io.github.skyvernstarter.model.SkyvernJson;
 import io.github.skyvernstarter.model.SkyvernRun;
 
@@ -166,8 +167,8 @@ public final class WebhookLoadGenerator {
 					HttpRequest request = HttpRequest.newBuilder(target)
 						.timeout(Duration.ofSeconds(30))
 						.header("Content-Type", "application/json")
-						.header(WebhookSigner.SIGNATURE_HEADER, signer.sign(tail))
-						.header(WebhookSigner.TIMESTAMP_HEADER, Long.toString(System.currentTimeMillis() / 1000))
+						.header(SkyvernHeaders.SIGNATURE, signer.sign(tail))
+						.header(SkyvernHeaders.TIMESTAMP, Long.toString(System.currentTimeMillis() / 1000))
 						.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 						.build();
 					long start = System.nanoTime();

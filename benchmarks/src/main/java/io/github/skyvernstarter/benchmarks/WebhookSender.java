@@ -12,6 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.skyvernstarter.model.SkyvernHeaders;
+
 /**
  * The simulator's side of run-finished webhooks: at a run's finish time, POST the finished run,
  * signed like Skyvern signs it, to the run's {@code webhook_url}.
@@ -51,8 +53,8 @@ final class WebhookSender implements AutoCloseable {
 		System.arraycopy(tail, 0, body, prefix.length, tail.length);
 		HttpRequest request = HttpRequest.newBuilder(URI.create(webhookUrl))
 			.header("Content-Type", "application/json")
-			.header(WebhookSigner.SIGNATURE_HEADER, this.signer.sign(tail))
-			.header(WebhookSigner.TIMESTAMP_HEADER, Long.toString(System.currentTimeMillis() / 1000))
+			.header(SkyvernHeaders.SIGNATURE, this.signer.sign(tail))
+			.header(SkyvernHeaders.TIMESTAMP, Long.toString(System.currentTimeMillis() / 1000))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
 		this.client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, ex) -> {

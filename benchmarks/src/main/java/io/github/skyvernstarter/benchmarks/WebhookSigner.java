@@ -1,36 +1,21 @@
 package io.github.skyvernstarter.benchmarks;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+
+import io.github.skyvernstarter.webhook.SkyvernWebhookSignature;
 
 /**
- * Signs webhook bodies the way Skyvern does: lowercase hex HMAC-SHA256 of the raw body, keyed with
- * the API key's UTF-8 bytes.
- * <p>
- * A signer can be primed with a fixed body prefix, so that a load generator sending many large
- * bodies that differ only at the end hashes the prefix once.
+ * Signs webhook bodies with the starter's {@link SkyvernWebhookSignature}, primed with a fixed body
+ * prefix: a load generator sending many large bodies that differ only at the end hashes the prefix
+ * once and signs only the tail per delivery, so that its own cost does not cap the load.
  */
 final class WebhookSigner {
-
-	static final String SIGNATURE_HEADER = "x-skyvern-signature";
-
-	static final String TIMESTAMP_HEADER = "x-skyvern-timestamp";
 
 	private final Mac primed;
 
 	WebhookSigner(String key, byte[] prefix) {
-		try {
-			this.primed = Mac.getInstance("HmacSHA256");
-			this.primed.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			this.primed.update(prefix);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		this.primed = SkyvernWebhookSignature.withKey(key).newMac();
+		this.primed.update(prefix);
 	}
 
 	WebhookSigner(String key) {
@@ -43,7 +28,7 @@ final class WebhookSigner {
 	String sign(byte[] rest) {
 		try {
 			Mac mac = (Mac) this.primed.clone();
-			return HexFormat.of().formatHex(mac.doFinal(rest));
+			return SkyvernWebhookSignature.toHex(mac.doFinal(rest));
 		}
 		catch (CloneNotSupportedException ex) {
 			throw new IllegalStateException(ex);

@@ -48,6 +48,18 @@ class SampleJarIT {
 	}
 
 	@Test
+	void jarRunsOfflineOnTheFakeSkyvernWithoutWireMock() throws IOException {
+		try (JarFile file = new JarFile(this.jar.toFile())) {
+			List<String> libraries = file.stream()
+				.map((entry) -> entry.getName())
+				.filter((name) -> name.startsWith("BOOT-INF/lib/"))
+				.toList();
+			assertThat(libraries).anyMatch((name) -> name.contains("skyvern-spring-boot-fake"))
+				.noneMatch((name) -> name.contains("wiremock"));
+		}
+	}
+
+	@Test
 	void javaDashJarStartsTheSampleOfflineAndRunsAWorkflow() throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		// C1 only: a short-lived process starts faster without the optimizing compiler.

@@ -1,6 +1,7 @@
 package io.github.skyvernstarter.client;
 
 import io.github.skyvernstarter.model.RunWorkflowRequest;
+import io.github.skyvernstarter.model.SkyvernHeaders;
 import io.github.skyvernstarter.operation.SkyvernOperation;
 
 /**
@@ -36,8 +37,8 @@ final class RunWorkflowMapping {
 			.body("ai_fallback", request.aiFallback())
 			.body("run_with", request.runWith())
 			.body("run_metadata", request.runMetadata())
-			.header(SkyvernApiClient.MAX_STEPS_HEADER, request.maxStepsOverride())
-			.header(SkyvernApiClient.USER_AGENT_HEADER, request.userAgent())
+			.header(SkyvernHeaders.MAX_STEPS_OVERRIDE, request.maxStepsOverride())
+			.header(SkyvernHeaders.USER_AGENT, request.userAgent())
 			.queryFlag("template", request.template())
 			.build();
 	}

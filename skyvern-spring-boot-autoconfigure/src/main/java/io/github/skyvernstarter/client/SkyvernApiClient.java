@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.github.skyvernstarter.error.SkyvernException;
 import io.github.skyvernstarter.model.RetryWebhookResult;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
+import io.github.skyvernstarter.model.SkyvernHeaders;
 import io.github.skyvernstarter.model.SkyvernRun;
 import io.github.skyvernstarter.operation.SkyvernOperation;
 import io.github.skyvernstarter.retry.DefaultSkyvernRetryPolicy;
@@ -35,13 +36,13 @@ import org.springframework.web.reactive.function.client.WebClient;
 public final class SkyvernApiClient {
 
 	/** Header that carries the API key. */
-	public static final String API_KEY_HEADER = "x-api-key";
+	public static final String API_KEY_HEADER = SkyvernHeaders.API_KEY;
 
 	/** Header that carries {@code max_steps_override}. */
-	public static final String MAX_STEPS_HEADER = "x-max-steps-override";
+	public static final String MAX_STEPS_HEADER = SkyvernHeaders.MAX_STEPS_OVERRIDE;
 
 	/** Header that carries {@code user_agent} (the run's browser user agent). */
-	public static final String USER_AGENT_HEADER = "x-user-agent";
+	public static final String USER_AGENT_HEADER = SkyvernHeaders.USER_AGENT;
 
 	/** The largest answer read when a client is built without a limit: the property's default. */
 	public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMegabytes(32);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import io.github.skyvernstarter.error.SkyvernException;
+import io.github.skyvernstarter.model.SkyvernHeaders;
 import io.github.skyvernstarter.model.SkyvernJson;
 import io.github.skyvernstarter.retry.SkyvernRetryPolicy;
 import org.jspecify.annotations.Nullable;
@@ -62,7 +63,7 @@ final class SkyvernExchange {
 			.headers((headers) -> {
 				headers.addAll(call.headers());
 				options.headers().forEach(headers::put);
-				headers.set(SkyvernApiClient.API_KEY_HEADER, options.apiKey());
+				headers.set(SkyvernHeaders.API_KEY, options.apiKey());
 			})
 			.accept(MediaType.APPLICATION_JSON);
 		Map<String, @Nullable Object> body = call.bodyWith(options.bodyParameters());

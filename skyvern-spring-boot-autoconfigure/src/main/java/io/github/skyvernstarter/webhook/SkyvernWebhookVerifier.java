@@ -1,24 +1,18 @@
 package io.github.skyvernstarter.webhook;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import io.github.skyvernstarter.model.SkyvernHeaders;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies Skyvern webhook signatures: the lowercase hex HMAC-SHA256 of the raw request body, keyed
- * with the UTF-8 bytes of an API key.
+ * with the UTF-8 bytes of an API key ({@link SkyvernWebhookSignature}).
  * <p>
  * Several keys may be given so that a key rotation never drops a delivery; blank keys, unresolved
  * placeholders ({@code ${SKYVERN_API_KEY}}) and keys with whitespace or control characters are
@@ -34,19 +28,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SkyvernWebhookVerifier {
 
-	/** Header that carries the signature. */
-	public static final String SIGNATURE_HEADER = "x-skyvern-signature";
+	/** Header that carries the signature: {@link SkyvernHeaders#SIGNATURE}. */
+	public static final String SIGNATURE_HEADER = SkyvernHeaders.SIGNATURE;
 
-	/** Header that carries the (unsigned) send time in unix seconds. */
-	public static final String TIMESTAMP_HEADER = "x-skyvern-timestamp";
+	/** Header that carries the (unsigned) send time in unix seconds: {@link SkyvernHeaders#TIMESTAMP}. */
+	public static final String TIMESTAMP_HEADER = SkyvernHeaders.TIMESTAMP;
 
-	private static final String ALGORITHM = "HmacSHA256";
-
-	private static final int SIGNATURE_LENGTH = 64;
-
-	private static final HexFormat HEX = HexFormat.of();
-
-	private final List<SecretKeySpec> keys;
+	private final List<SkyvernWebhookSignature> keys;
 
 	private final @Nullable Duration timestampTolerance;
 
@@ -77,7 +65,7 @@ public final class SkyvernWebhookVerifier {
 			.map(String::strip)
 			.filter(SkyvernWebhookVerifier::isUsableKey)
 			.distinct()
-			.map((key) -> new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), ALGORITHM))
+			.map(SkyvernWebhookSignature::withKey)
 			.toList();
 		this.timestampTolerance = timestampTolerance;
 		this.clock = clock;
@@ -130,15 +118,13 @@ public final class SkyvernWebhookVerifier {
 	 */
 	public boolean isSignatureValid(byte[] body, String signature) {
 		// The length is public (64), so leaving early on a wrong length reveals nothing.
-		if (signature.length() != SIGNATURE_LENGTH) {
+		if (signature.length() != SkyvernWebhookSignature.LENGTH) {
 			return false;
 		}
-		byte[] received = signature.getBytes(StandardCharsets.US_ASCII);
 		boolean valid = false;
 		// Every key is tried, so the time taken does not tell which key matched.
-		for (SecretKeySpec key : this.keys) {
-			byte[] expected = HEX.formatHex(hmac(key, body)).getBytes(StandardCharsets.US_ASCII);
-			valid |= MessageDigest.isEqual(expected, received);
+		for (SkyvernWebhookSignature key : this.keys) {
+			valid |= key.matches(body, signature);
 		}
 		return valid;
 	}
@@ -172,7 +158,7 @@ public final class SkyvernWebhookVerifier {
 		if (key.isBlank()) {
 			throw new IllegalArgumentException("Signing key must not be blank");
 		}
-		return HEX.formatHex(hmac(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), ALGORITHM), body));
+		return SkyvernWebhookSignature.withKey(key).sign(body);
 	}
 
 	/**
@@ -190,18 +176,6 @@ public final class SkyvernWebhookVerifier {
 		}
 		catch (RuntimeException ex) {
 			return null;
-		}
-	}
-
-	private static byte[] hmac(SecretKeySpec key, byte[] body) {
-		try {
-			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(key);
-			return mac.doFinal(body);
-		}
-		catch (GeneralSecurityException ex) {
-			// Every Java runtime ships HmacSHA256.
-			throw new IllegalStateException("HmacSHA256 is not available", ex);
 		}
 	}
 

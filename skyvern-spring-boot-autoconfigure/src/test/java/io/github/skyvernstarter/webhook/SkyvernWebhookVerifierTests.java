@@ -1,7 +1,6 @@
 package io.github.skyvernstarter.webhook;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Specification of {@link SkyvernWebhookVerifier}: every vector Skyvern's own signing code produced
@@ -42,12 +40,6 @@ class SkyvernWebhookVerifierTests {
 		assertThat(WebhookVectors.all()).hasSizeGreaterThanOrEqualTo(7);
 		assertThat(WebhookVectors.all()).anySatisfy((vector) -> assertThat(new String(vector.body(),
 				StandardCharsets.UTF_8)).contains("Zürich"));
-	}
-
-	@Test
-	void testResourceCopyMatchesTheSharedVectorsWhenPresent() throws Exception {
-		assumeTrue(Files.isRegularFile(WebhookVectors.SHARED_COPY), "shared/ is not beside this checkout");
-		assertThat(WebhookVectors.resourceBytes()).isEqualTo(WebhookVectors.sharedCopyBytes());
 	}
 
 	@ParameterizedTest

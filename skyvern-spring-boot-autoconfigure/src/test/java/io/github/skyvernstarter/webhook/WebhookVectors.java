@@ -3,8 +3,6 @@ package io.github.skyvernstarter.webhook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -18,16 +16,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The signature vectors produced by Skyvern's own signing functions (a copy of
- * {@code shared/skyvern/webhook-vectors.json}, kept in the test resources so the tests need nothing
- * outside the repository).
+ * The signature vectors produced by Skyvern's own signing functions, from the build's one copy of
+ * {@code webhook-vectors.json} in this module's test resources (the test kit's tests read the same
+ * file), so the tests need nothing outside the repository.
  */
 final class WebhookVectors {
 
 	static final String RESOURCE = "webhook-vectors.json";
-
-	/** Where the project's shared copy sits when the repository is checked out beside it. */
-	static final Path SHARED_COPY = Path.of("..", "..", "shared", "skyvern", "webhook-vectors.json");
 
 	private static final List<Vector> ALL = load();
 
@@ -38,7 +33,7 @@ final class WebhookVectors {
 		return ALL;
 	}
 
-	static byte[] resourceBytes() {
+	private static byte[] resourceBytes() {
 		try (InputStream in = WebhookVectors.class.getResourceAsStream(RESOURCE)) {
 			if (in == null) {
 				throw new IllegalStateException(RESOURCE + " is missing from the test resources");
@@ -48,10 +43,6 @@ final class WebhookVectors {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	static byte[] sharedCopyBytes() throws IOException {
-		return Files.readAllBytes(SHARED_COPY);
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import io.github.skyvernstarter.fake.FakeJson;
+import io.github.skyvernstarter.fake.RecordedRunStart;
 import io.github.skyvernstarter.model.SkyvernJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
@@ -31,13 +33,12 @@ public final class RecordedRunRequest {
 
 	private final Map<String, List<String>> queryParameters;
 
-	RecordedRunRequest(@Nullable String runId, String workflowId, JsonNode body, Map<String, List<String>> headers,
-			Map<String, List<String>> queryParameters) {
-		this.runId = runId;
-		this.workflowId = workflowId;
-		this.body = body;
-		this.headers = headers;
-		this.queryParameters = queryParameters;
+	RecordedRunRequest(RecordedRunStart start) {
+		this.runId = start.runId();
+		this.workflowId = start.workflowId();
+		this.body = start.body();
+		this.headers = start.headers();
+		this.queryParameters = start.query();
 	}
 
 	/**
@@ -148,7 +149,7 @@ public final class RecordedRunRequest {
 	 */
 	public RecordedRunRequest hasParameters(Map<String, ?> expected) {
 		JsonNode actual = this.body.get("parameters");
-		JsonNode expectedJson = SkyvernWireFormat.toJson(expected);
+		JsonNode expectedJson = FakeJson.toJson(expected);
 		if (expected.isEmpty() && (actual == null || actual.isEmpty())) {
 			return this;
 		}
@@ -199,7 +200,7 @@ public final class RecordedRunRequest {
 	}
 
 	private RecordedRunRequest check(String what, @Nullable Object expected, JsonNode actual) {
-		JsonNode expectedJson = SkyvernWireFormat.toJson(expected);
+		JsonNode expectedJson = FakeJson.toJson(expected);
 		if (!sameJson(expectedJson, actual)) {
 			throw failure(what, expectedJson, actual);
 		}
@@ -215,7 +216,7 @@ public final class RecordedRunRequest {
 
 	private AssertionError failure(String what, @Nullable Object expected, Object actual) {
 		return new AssertionError("Expected the run request for " + this.workflowId + " to have " + what + " "
-				+ SkyvernWireFormat.toJson(expected) + " but it was " + actual + "\nRequest body: " + this.body);
+				+ FakeJson.toJson(expected) + " but it was " + actual + "\nRequest body: " + this.body);
 	}
 
 	private @Nullable String text(String field) {

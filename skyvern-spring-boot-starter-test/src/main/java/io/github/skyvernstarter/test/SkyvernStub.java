@@ -10,14 +10,16 @@ import java.util.stream.Collectors;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.github.skyvernstarter.fake.FakeSkyvern;
 import io.github.skyvernstarter.model.RunStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Skyvern API stub on a random loopback port, built on WireMock: it answers
- * {@code POST /v1/run/agents}, {@code GET /v1/runs/{id}}, {@code POST /v1/runs/{id}/cancel} and
- * {@code POST /v1/runs/{id}/retry_webhook} in Skyvern's JSON, records the run requests it receives,
- * and delivers signed run-finished webhooks.
+ * A Skyvern API stub on a random loopback port: WireMock serving the fake Skyvern
+ * ({@link FakeSkyvern}), which answers {@code POST /v1/run/agents}, {@code GET /v1/runs/{id}},
+ * {@code POST /v1/runs/{id}/cancel} and {@code POST /v1/runs/{id}/retry_webhook} in Skyvern's JSON,
+ * records the run requests it receives, and delivers signed run-finished webhooks. Runs move one step
+ * per status poll, and webhooks go only when a test asks.
  * <p>
  * In Spring tests, {@link AutoConfigureSkyvernStub} starts one and makes it injectable; elsewhere call
  * {@link #start()} and {@link #close()}. Stubs added through {@link #wireMock()} take precedence over
@@ -27,19 +29,19 @@ public final class SkyvernStub implements AutoCloseable {
 
 	private static final int CATCH_ALL_PRIORITY = 100;
 
-	private final SkyvernStubApi api;
+	private final FakeSkyvern fake;
 
 	private final WireMockServer server;
 
 	private SkyvernStub(Clock clock) {
-		this.api = new SkyvernStubApi(clock);
+		this.fake = FakeSkyvern.builder().clock(clock).build();
 		this.server = new WireMockServer(WireMockConfiguration.options()
 			.bindAddress("127.0.0.1")
 			.dynamicPort()
 			.gzipDisabled(true)
 			// Skyvern's server speaks HTTP/1.1 on plain connections; no h2c upgrade.
 			.http2PlainDisabled(true)
-			.extensions(new SkyvernStubTransformer(this.api)));
+			.extensions(new SkyvernStubTransformer(this.fake)));
 	}
 
 	/**
@@ -91,7 +93,7 @@ public final class SkyvernStub implements AutoCloseable {
 	 */
 	public WorkflowStub stubWorkflow(String workflowId) {
 		Objects.requireNonNull(workflowId, "workflowId must not be null");
-		return this.api.stubWorkflow(workflowId);
+		return new WorkflowStub(this.fake.workflow(workflowId));
 	}
 
 	/**
@@ -100,7 +102,7 @@ public final class SkyvernStub implements AutoCloseable {
 	 * @return the default stub, to configure fluently
 	 */
 	public WorkflowStub stubAnyWorkflow() {
-		return this.api.stubAnyWorkflow();
+		return new WorkflowStub(this.fake.anyWorkflow());
 	}
 
 	/**
@@ -108,7 +110,7 @@ public final class SkyvernStub implements AutoCloseable {
 	 * @return the run requests
 	 */
 	public List<RecordedRunRequest> runRequests() {
-		return this.api.runRequests();
+		return this.fake.runStarts().stream().map(RecordedRunRequest::new).toList();
 	}
 
 	/**
@@ -161,9 +163,9 @@ public final class SkyvernStub implements AutoCloseable {
 	 * @throws AssertionError if it was not
 	 */
 	public void assertRunCanceled(String runId) {
-		if (!this.api.canceledRuns().contains(runId)) {
-			throw new AssertionError("Expected run " + runId + " to be canceled, but canceled runs are "
-					+ this.api.canceledRuns());
+		List<String> canceled = this.fake.canceledRuns();
+		if (!canceled.contains(runId)) {
+			throw new AssertionError("Expected run " + runId + " to be canceled, but canceled runs are " + canceled);
 		}
 	}
 
@@ -174,11 +176,11 @@ public final class SkyvernStub implements AutoCloseable {
 	 * @throws IllegalArgumentException if the stub has no such run
 	 */
 	public RunStatus runStatus(String runId) {
-		StubRun run = this.api.run(runId);
-		if (run == null) {
+		RunStatus status = this.fake.runStatus(runId);
+		if (status == null) {
 			throw new IllegalArgumentException("The Skyvern stub has no run " + runId);
 		}
-		return run.snapshot().status();
+		return status;
 	}
 
 	/**
@@ -190,7 +192,13 @@ public final class SkyvernStub implements AutoCloseable {
 	 * @throws AssertionError if the application did not answer 2xx
 	 */
 	public WebhookDelivery deliverRunFinished(String runId) {
-		return accepted(this.api.deliverRunFinished(runId, null));
+		URI target = this.fake.webhookTarget(runId);
+		if (target == null) {
+			throw new IllegalStateException("Run " + runId + " has no loopback webhook_url and the stub knows no "
+					+ "default webhook target: use a @SpringBootTest with a web server (RANDOM_PORT), call "
+					+ "SkyvernStub.defaultWebhookTarget(URI), or pass the target");
+		}
+		return deliverRunFinished(runId, target);
 	}
 
 	/**
@@ -202,7 +210,7 @@ public final class SkyvernStub implements AutoCloseable {
 	 * @throws AssertionError if the receiver did not answer 2xx
 	 */
 	public WebhookDelivery deliverRunFinished(String runId, URI target) {
-		return accepted(this.api.deliverRunFinished(runId, target));
+		return accepted(WebhookDelivery.from(this.fake.deliverRunFinished(runId, target)));
 	}
 
 	/**
@@ -212,12 +220,12 @@ public final class SkyvernStub implements AutoCloseable {
 	 * @return this stub
 	 */
 	public SkyvernStub defaultWebhookTarget(URI target) {
-		this.api.defaultWebhookTarget(() -> target);
+		this.fake.defaultWebhookTarget(() -> target);
 		return this;
 	}
 
 	void defaultWebhookTarget(Supplier<@Nullable URI> target) {
-		this.api.defaultWebhookTarget(target);
+		this.fake.defaultWebhookTarget(target);
 	}
 
 	/**
@@ -225,7 +233,7 @@ public final class SkyvernStub implements AutoCloseable {
 	 * method in Spring tests.
 	 */
 	public void reset() {
-		this.api.reset();
+		this.fake.reset();
 		this.server.resetAll();
 		addCatchAllMapping();
 	}
@@ -236,6 +244,7 @@ public final class SkyvernStub implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop();
+		this.fake.close();
 	}
 
 	private static WebhookDelivery accepted(WebhookDelivery delivery) {

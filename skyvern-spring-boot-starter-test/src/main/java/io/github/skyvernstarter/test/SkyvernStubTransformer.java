@@ -3,7 +3,6 @@ package io.github.skyvernstarter.test;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -13,18 +12,21 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.skyvernstarter.fake.FakeRequest;
+import io.github.skyvernstarter.fake.FakeResponse;
+import io.github.skyvernstarter.fake.FakeSkyvern;
 
 /**
- * The WireMock extension that answers the stub's catch-all mapping from {@link SkyvernStubApi}.
+ * The WireMock extension that answers the stub's catch-all mapping from the {@link FakeSkyvern}.
  */
 final class SkyvernStubTransformer implements ResponseDefinitionTransformerV2 {
 
 	static final String NAME = "skyvern-stub";
 
-	private final SkyvernStubApi api;
+	private final FakeSkyvern fake;
 
-	SkyvernStubTransformer(SkyvernStubApi api) {
-		this.api = api;
+	SkyvernStubTransformer(FakeSkyvern fake) {
+		this.fake = fake;
 	}
 
 	@Override
@@ -43,21 +45,21 @@ final class SkyvernStubTransformer implements ResponseDefinitionTransformerV2 {
 		LoggedRequest request = serveEvent.getRequest();
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		for (HttpHeader header : request.getHeaders().all()) {
-			headers.put(header.key().toLowerCase(Locale.ROOT), List.copyOf(header.values()));
+			headers.put(header.key(), header.values());
 		}
 		Map<String, List<String>> query = new LinkedHashMap<>();
 		for (QueryParameter parameter : request.getQueryParams().values()) {
-			query.put(parameter.key(), List.copyOf(parameter.values()));
+			query.put(parameter.key(), parameter.values());
 		}
 		String path = URI.create(request.getUrl()).getPath();
 		byte[] body = (request.getBody() != null) ? request.getBody() : new byte[0];
-		SkyvernStubApi.Response response = this.api
-			.handle(new SkyvernStubApi.Request(request.getMethod().getName(), path, headers, query, body));
-		return ResponseDefinitionBuilder.responseDefinition()
+		FakeResponse response = this.fake
+			.handle(new FakeRequest(request.getMethod().getName(), path, headers, query, body));
+		ResponseDefinitionBuilder answer = ResponseDefinitionBuilder.responseDefinition()
 			.withStatus(response.status())
-			.withHeader("Content-Type", "application/json")
-			.withBody(response.body())
-			.build();
+			.withBody(response.body());
+		response.headers().forEach(answer::withHeader);
+		return answer.build();
 	}
 
 }

@@ -1,53 +1,32 @@
 package io.github.skyvernstarter.test;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.github.skyvernstarter.fake.FakeWebhookSender;
+import io.github.skyvernstarter.model.SkyvernHeaders;
+import io.github.skyvernstarter.webhook.SkyvernWebhookSignature;
 
 /**
  * Signs and delivers webhooks exactly as Skyvern does: lowercase hex HMAC-SHA256 of the raw body
- * bytes, keyed with the UTF-8 bytes of the API key, in {@code x-skyvern-signature}, with the unsigned
- * {@code x-skyvern-timestamp} (unix seconds) beside it.
+ * bytes, keyed with the UTF-8 bytes of the API key ({@link SkyvernWebhookSignature}), in
+ * {@code x-skyvern-signature}, with the unsigned {@code x-skyvern-timestamp} (unix seconds) beside it.
  * <p>
  * Usable on its own to sign any body, for example to test a receiver with a tampered or foreign
  * payload.
  */
 public final class SkyvernWebhookSigner {
 
-	/** Header that carries the signature. */
-	public static final String SIGNATURE_HEADER = "x-skyvern-signature";
+	/** Header that carries the signature: {@link SkyvernHeaders#SIGNATURE}. */
+	public static final String SIGNATURE_HEADER = SkyvernHeaders.SIGNATURE;
 
 	/** Header that carries the send time in unix seconds; Skyvern does not sign it. */
-	public static final String TIMESTAMP_HEADER = "x-skyvern-timestamp";
+	public static final String TIMESTAMP_HEADER = SkyvernHeaders.TIMESTAMP;
 
-	private static final String ALGORITHM = "HmacSHA256";
-
-	// Skyvern waits 30 seconds for a receiver.
-	private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-	// Shared: a JDK HttpClient holds a selector thread, and Java 17 cannot close it.
-	private static final HttpClient HTTP_CLIENT = HttpClient.newBuilder()
-		.connectTimeout(TIMEOUT)
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
-
-	private final SecretKeySpec key;
-
-	private final Clock clock;
+	private final FakeWebhookSender sender;
 
 	/**
 	 * Create a signer for the given API key.
@@ -66,8 +45,7 @@ public final class SkyvernWebhookSigner {
 		if (apiKey == null || apiKey.isEmpty()) {
 			throw new IllegalArgumentException("apiKey must not be empty: Skyvern never signs with an empty key");
 		}
-		this.key = new SecretKeySpec(apiKey.getBytes(StandardCharsets.UTF_8), ALGORITHM);
-		this.clock = clock;
+		this.sender = new FakeWebhookSender(apiKey, clock);
 	}
 
 	/**
@@ -76,14 +54,7 @@ public final class SkyvernWebhookSigner {
 	 * @return 64 lowercase hex characters
 	 */
 	public String sign(byte[] body) {
-		try {
-			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(this.key);
-			return HexFormat.of().formatHex(mac.doFinal(body));
-		}
-		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-			throw new IllegalStateException("HMAC-SHA256 is not available", ex);
-		}
+		return this.sender.sign(body);
 	}
 
 	/**
@@ -101,11 +72,7 @@ public final class SkyvernWebhookSigner {
 	 * @return {@code x-skyvern-timestamp}, {@code x-skyvern-signature} and {@code Content-Type}
 	 */
 	public Map<String, String> headers(byte[] body) {
-		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put(TIMESTAMP_HEADER, Long.toString(this.clock.instant().getEpochSecond()));
-		headers.put(SIGNATURE_HEADER, sign(body));
-		headers.put("Content-Type", "application/json");
-		return headers;
+		return this.sender.headers(body);
 	}
 
 	/**
@@ -116,26 +83,7 @@ public final class SkyvernWebhookSigner {
 	 * @throws UncheckedIOException if the receiver could not be reached
 	 */
 	public WebhookDelivery deliver(URI target, byte[] body) {
-		Map<String, String> headers = headers(body);
-		HttpRequest.Builder request = HttpRequest.newBuilder(target)
-			.timeout(TIMEOUT)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
-		headers.forEach(request::header);
-		// Skyvern's sender (httpx) announces itself; some receivers log it.
-		request.header("User-Agent", "python-httpx/0.28.1");
-		try {
-			HttpResponse<String> response = HTTP_CLIENT.send(request.build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			return new WebhookDelivery(target, new String(body, StandardCharsets.UTF_8), headers,
-					response.statusCode(), response.body());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not deliver the webhook to " + target + ": " + ex.getMessage(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while delivering the webhook to " + target, ex);
-		}
+		return WebhookDelivery.from(this.sender.deliver(target, body));
 	}
 
 	/**

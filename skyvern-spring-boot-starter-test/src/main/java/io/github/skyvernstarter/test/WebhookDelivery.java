@@ -3,6 +3,8 @@ package io.github.skyvernstarter.test;
 import java.net.URI;
 import java.util.Map;
 
+import io.github.skyvernstarter.fake.FakeWebhookDelivery;
+
 /**
  * One signed webhook POST and the receiver's answer.
  *
@@ -15,6 +17,11 @@ import java.util.Map;
  */
 public record WebhookDelivery(URI target, String body, Map<String, String> headers, int statusCode,
 		String responseBody) {
+
+	static WebhookDelivery from(FakeWebhookDelivery delivery) {
+		return new WebhookDelivery(delivery.target(), delivery.body(), delivery.headers(), delivery.statusCode(),
+				delivery.responseBody());
+	}
 
 	/**
 	 * Whether the receiver answered 2xx, which Skyvern counts as delivered.

@@ -1,9 +1,9 @@
 package io.github.skyvernstarter.test;
 
+import io.github.skyvernstarter.fake.FakeWorkflow;
 import io.github.skyvernstarter.model.RunStatus;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.NullNode;
 
 /**
  * How the {@link SkyvernStub} answers runs of one workflow: the final status and output a run
@@ -15,11 +15,10 @@ import tools.jackson.databind.node.NullNode;
  */
 public final class WorkflowStub {
 
-	private volatile Outcome outcome = new Outcome(RunStatus.COMPLETED, NullNode.getInstance(), null, 1);
+	private final FakeWorkflow workflow;
 
-	private volatile @Nullable StartError startError;
-
-	WorkflowStub() {
+	WorkflowStub(FakeWorkflow workflow) {
+		this.workflow = workflow;
 	}
 
 	/**
@@ -29,7 +28,8 @@ public final class WorkflowStub {
 	 * @return this stub
 	 */
 	public WorkflowStub completesWith(@Nullable Object output) {
-		return finishesWith(RunStatus.COMPLETED, output);
+		this.workflow.completesWith(output);
+		return this;
 	}
 
 	/**
@@ -38,7 +38,8 @@ public final class WorkflowStub {
 	 * @return this stub
 	 */
 	public WorkflowStub finishesWith(RunStatus status) {
-		return finishesWith(status, null);
+		this.workflow.finishesWith(status);
+		return this;
 	}
 
 	/**
@@ -49,15 +50,7 @@ public final class WorkflowStub {
 	 * @throws IllegalArgumentException if the status is not final
 	 */
 	public WorkflowStub finishesWith(RunStatus status, @Nullable Object output) {
-		if (!status.isFinal()) {
-			throw new IllegalArgumentException("'" + status + "' is not a final status; use completed, failed, "
-					+ "terminated, canceled or timed_out");
-		}
-		Outcome current = this.outcome;
-		String reason = status.equals(RunStatus.COMPLETED) ? null
-				: (current.failureReason() != null) ? current.failureReason() : "Stubbed run ended as " + status;
-		this.outcome = new Outcome(status, SkyvernWireFormat.toJson(output), reason, current.polls());
-		this.startError = null;
+		this.workflow.finishesWith(status, output);
 		return this;
 	}
 
@@ -67,8 +60,7 @@ public final class WorkflowStub {
 	 * @return this stub
 	 */
 	public WorkflowStub failureReason(String failureReason) {
-		Outcome current = this.outcome;
-		this.outcome = new Outcome(current.status(), current.output(), failureReason, current.polls());
+		this.workflow.failureReason(failureReason);
 		return this;
 	}
 
@@ -79,11 +71,7 @@ public final class WorkflowStub {
 	 * @return this stub
 	 */
 	public WorkflowStub afterPolls(int polls) {
-		if (polls < 1) {
-			throw new IllegalArgumentException("polls must be 1 or more: a new run is never final in Skyvern");
-		}
-		Outcome current = this.outcome;
-		this.outcome = new Outcome(current.status(), current.output(), current.failureReason(), polls);
+		this.workflow.finishesAfter(polls);
 		return this;
 	}
 
@@ -95,33 +83,8 @@ public final class WorkflowStub {
 	 * @return this stub
 	 */
 	public WorkflowStub failsToStart(int httpStatus, String detail) {
-		if (httpStatus < 400 || httpStatus > 599) {
-			throw new IllegalArgumentException("httpStatus must be an error status (4xx or 5xx), not " + httpStatus);
-		}
-		this.startError = new StartError(httpStatus, detail);
+		this.workflow.failsToStart(httpStatus, detail);
 		return this;
-	}
-
-	Outcome outcome() {
-		return this.outcome;
-	}
-
-	@Nullable StartError startError() {
-		return this.startError;
-	}
-
-	/**
-	 * Where a run of this workflow ends.
-	 */
-	record Outcome(RunStatus status, JsonNode output, @Nullable String failureReason, int polls) {
-
-	}
-
-	/**
-	 * The error that starting a run gets.
-	 */
-	record StartError(int httpStatus, String detail) {
-
 	}
 
 }

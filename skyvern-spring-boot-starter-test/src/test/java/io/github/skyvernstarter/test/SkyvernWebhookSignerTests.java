@@ -1,11 +1,12 @@
 package io.github.skyvernstarter.test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,15 +33,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SkyvernWebhookSignerTests {
 
-	static Stream<JsonNode> vectors() {
-		try (InputStream in = SkyvernWebhookSignerTests.class.getResourceAsStream("webhook-vectors.json")) {
-			List<JsonNode> vectors = new ArrayList<>();
-			JsonMapper.builder().build().readTree(in).get("vectors").forEach(vectors::add);
-			return vectors.stream();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	/** The build's one copy of the vectors, beside the verifier's tests (read like README, by path). */
+	private static final Path VECTORS = Path.of("../skyvern-spring-boot-autoconfigure/src/test/resources/"
+			+ "io/github/skyvernstarter/webhook/webhook-vectors.json");
+
+	static Stream<JsonNode> vectors() throws IOException {
+		List<JsonNode> vectors = new ArrayList<>();
+		JsonMapper.builder().build().readTree(Files.readAllBytes(VECTORS)).get("vectors").forEach(vectors::add);
+		return vectors.stream();
 	}
 
 	@ParameterizedTest

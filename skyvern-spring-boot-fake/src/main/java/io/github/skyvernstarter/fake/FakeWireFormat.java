@@ -1,29 +1,23 @@
-package io.github.skyvernstarter.test;
+package io.github.skyvernstarter.fake;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes the JSON Skyvern writes: run objects, run-finished webhook bodies and error bodies, with
  * Skyvern's field names and order, its {@code null}s, and naive UTC timestamps.
  */
-final class SkyvernWireFormat {
+final class FakeWireFormat {
 
 	/** The fields Skyvern echoes in {@code run_request}, in Skyvern's order. */
 	private static final List<String> RUN_REQUEST_FIELDS = List.of("workflow_id", "parameters", "title",
@@ -32,49 +26,15 @@ final class SkyvernWireFormat {
 			"max_elapsed_time_minutes", "extra_http_headers", "cdp_connect_headers", "browser_address", "ai_fallback",
 			"run_with", "run_metadata");
 
-	private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-
-	private static final DateTimeFormatter MICROSECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
-
-	// A mapper of our own: it keeps nulls (Skyvern writes them) and writes compact JSON.
-	private static final JsonMapper MAPPER = JsonMapper.builder().build();
-
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-	private SkyvernWireFormat() {
-	}
-
-	/**
-	 * Format an instant as Skyvern does: UTC without offset, microseconds only when not zero (Python's
-	 * {@code datetime.isoformat()}).
-	 */
-	static String timestamp(Instant instant) {
-		LocalDateTime time = LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
-		return ((time.getNano() == 0) ? SECONDS : MICROSECONDS).format(time);
-	}
-
-	static JsonNode toJson(@Nullable Object value) {
-		if (value == null) {
-			return NullNode.getInstance();
-		}
-		if (value instanceof JsonNode node) {
-			return node;
-		}
-		return MAPPER.valueToTree(value);
-	}
-
-	static JsonNode readTree(byte[] body) {
-		return MAPPER.readTree(body);
-	}
-
-	static byte[] write(JsonNode node) {
-		return MAPPER.writeValueAsBytes(node);
+	private FakeWireFormat() {
 	}
 
 	/**
 	 * The run object of {@code GET /v1/runs/{id}} ({@code WorkflowRunResponse}).
 	 */
-	static ObjectNode run(StubRun.Snapshot run) {
+	static ObjectNode run(FakeRun.Snapshot run) {
 		ObjectNode json = NODES.objectNode();
 		json.put("run_id", run.runId());
 		json.put("status", run.status().value());
@@ -109,7 +69,7 @@ final class SkyvernWireFormat {
 	 * The body of a run-finished webhook: the legacy workflow-run keys first, then the run object, in
 	 * the order of Skyvern's {@code prepare_workflow_webhook}.
 	 */
-	static ObjectNode runFinishedWebhook(StubRun.Snapshot run) {
+	static ObjectNode runFinishedWebhook(FakeRun.Snapshot run) {
 		ObjectNode api = run(run);
 		ObjectNode json = NODES.objectNode();
 		json.put("workflow_id", run.workflowId());
@@ -182,7 +142,7 @@ final class SkyvernWireFormat {
 		else {
 			json.put("detail", detail);
 		}
-		return write(json);
+		return FakeJson.write(json);
 	}
 
 	static byte[] retryWebhookResult(String runId, @Nullable String defaultUrl, String targetUrl, byte[] payload,
@@ -205,10 +165,10 @@ final class SkyvernWireFormat {
 		json.put("latency_ms", latencyMillis);
 		putNullable(json, "response_body", responseBody);
 		putNullable(json, "error", error);
-		return write(json);
+		return FakeJson.write(json);
 	}
 
-	private static ObjectNode runRequest(StubRun.Snapshot run) {
+	private static ObjectNode runRequest(FakeRun.Snapshot run) {
 		ObjectNode json = NODES.objectNode();
 		for (String field : RUN_REQUEST_FIELDS) {
 			json.set(field, field.equals("workflow_id") ? NODES.stringNode(run.workflowId()) : run.requestField(field));
@@ -226,7 +186,7 @@ final class SkyvernWireFormat {
 	}
 
 	private static void putTimestamp(ObjectNode json, String field, @Nullable Instant value) {
-		putNullable(json, field, (value != null) ? timestamp(value) : null);
+		putNullable(json, field, (value != null) ? FakeJson.timestamp(value) : null);
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package io.github.skyvernstarter.test;
+package io.github.skyvernstarter.fake;
 
 import java.time.Instant;
 
@@ -9,10 +9,10 @@ import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One run the stub created: it moves from {@code created} through {@code queued} and
- * {@code running} to the final status of its {@link WorkflowStub}, one step per status poll.
+ * One run of the fake: it moves from {@code created} through {@code queued} and {@code running} to
+ * the final status of its {@link FakeWorkflow}, one step at a time.
  */
-final class StubRun {
+final class FakeRun {
 
 	private final String runId;
 
@@ -22,13 +22,15 @@ final class StubRun {
 
 	private final String apiKey;
 
-	private final WorkflowStub.Outcome outcome;
+	private final FakeWorkflow.Outcome outcome;
+
+	private final JsonNode output;
 
 	private final Instant createdAt;
 
 	private RunStatus status = RunStatus.CREATED;
 
-	private int polls;
+	private int steps;
 
 	private Instant modifiedAt;
 
@@ -38,13 +40,14 @@ final class StubRun {
 
 	private @Nullable Instant finishedAt;
 
-	StubRun(String runId, String workflowId, ObjectNode request, String apiKey, WorkflowStub.Outcome outcome,
+	FakeRun(String runId, String workflowId, ObjectNode request, String apiKey, FakeWorkflow.Outcome outcome,
 			Instant now) {
 		this.runId = runId;
 		this.workflowId = workflowId;
 		this.request = request;
 		this.apiKey = apiKey;
 		this.outcome = outcome;
+		this.output = outcome.output().apply(request);
 		this.createdAt = now;
 		this.modifiedAt = now;
 	}
@@ -66,23 +69,24 @@ final class StubRun {
 	}
 
 	/**
-	 * Count one status poll and move the run one step on.
+	 * Move the run one step on, unless it has finished.
+	 * @return whether this step finished the run
 	 */
-	synchronized Snapshot poll(Instant now) {
-		if (!this.status.isFinal()) {
-			this.polls++;
-			if (this.polls >= this.outcome.polls()) {
-				finishNow(now);
-			}
-			else {
-				moveTo((this.polls == 1) ? RunStatus.QUEUED : RunStatus.RUNNING, now);
-			}
+	synchronized boolean step(Instant now) {
+		if (this.status.isFinal()) {
+			return false;
 		}
-		return snapshot();
+		this.steps++;
+		if (this.steps >= this.outcome.steps()) {
+			finishNow(now);
+			return true;
+		}
+		moveTo((this.steps == 1) ? RunStatus.QUEUED : RunStatus.RUNNING, now);
+		return false;
 	}
 
 	/**
-	 * Move the run to its final status now, whatever the polls so far.
+	 * Move the run to its final status now, whatever the steps so far.
 	 */
 	synchronized Snapshot finish(Instant now) {
 		if (!this.status.isFinal()) {
@@ -102,11 +106,11 @@ final class StubRun {
 
 	synchronized Snapshot snapshot() {
 		boolean finishedAsPlanned = this.status.isFinal() && !this.status.equals(RunStatus.CANCELED);
+		int stepCount = this.status.isFinal() ? Math.max(1, this.steps) : this.steps;
 		return new Snapshot(this.runId, this.workflowId, this.status,
-				finishedAsPlanned ? this.outcome.output() : NullNode.getInstance(),
+				finishedAsPlanned ? this.output : NullNode.getInstance(),
 				finishedAsPlanned ? this.outcome.failureReason() : null, this.createdAt, this.modifiedAt,
-				this.queuedAt, this.startedAt, this.finishedAt, this.status.isFinal() ? Math.max(1, this.polls) : this.polls,
-				this.request);
+				this.queuedAt, this.startedAt, this.finishedAt, stepCount, this.request);
 	}
 
 	private void finishNow(Instant now) {

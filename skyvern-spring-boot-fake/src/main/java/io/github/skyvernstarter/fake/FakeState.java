@@ -1,0 +1,112 @@
+package io.github.skyvernstarter.fake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the fake's account holds: how each workflow behaves, the runs, and the requests recorded for
+ * assertions.
+ */
+final class FakeState {
+
+	private final Clock clock;
+
+	private final boolean recording;
+
+	private final RunIds ids;
+
+	private final Map<String, FakeWorkflow> workflows = new ConcurrentHashMap<>();
+
+	private volatile FakeWorkflow anyWorkflow = new FakeWorkflow();
+
+	private final Map<String, FakeRun> runs = new ConcurrentHashMap<>();
+
+	private final List<RecordedRunStart> runStarts = new CopyOnWriteArrayList<>();
+
+	private final List<String> canceledRuns = new CopyOnWriteArrayList<>();
+
+	FakeState(Clock clock, boolean recording) {
+		this.clock = clock;
+		this.recording = recording;
+		this.ids = new RunIds(clock);
+	}
+
+	Instant now() {
+		return this.clock.instant();
+	}
+
+	Clock clock() {
+		return this.clock;
+	}
+
+	String nextId(String prefix) {
+		return this.ids.next(prefix);
+	}
+
+	FakeWorkflow newWorkflow(String workflowId) {
+		FakeWorkflow workflow = new FakeWorkflow();
+		this.workflows.put(workflowId, workflow);
+		return workflow;
+	}
+
+	FakeWorkflow newAnyWorkflow() {
+		FakeWorkflow workflow = new FakeWorkflow();
+		this.anyWorkflow = workflow;
+		return workflow;
+	}
+
+	FakeWorkflow workflow(String workflowId) {
+		return this.workflows.getOrDefault(workflowId, this.anyWorkflow);
+	}
+
+	void add(FakeRun run) {
+		this.runs.put(run.runId(), run);
+	}
+
+	@Nullable FakeRun run(String runId) {
+		return this.runs.get(runId);
+	}
+
+	FakeRun requireRun(String runId) {
+		FakeRun run = this.runs.get(runId);
+		if (run == null) {
+			throw new IllegalArgumentException("The fake Skyvern has no run " + runId + "; runs: " + this.runs.keySet());
+		}
+		return run;
+	}
+
+	void recordRunStart(RecordedRunStart start) {
+		if (this.recording) {
+			this.runStarts.add(start);
+		}
+	}
+
+	void recordCancel(String runId) {
+		if (this.recording) {
+			this.canceledRuns.add(runId);
+		}
+	}
+
+	List<RecordedRunStart> runStarts() {
+		return List.copyOf(this.runStarts);
+	}
+
+	List<String> canceledRuns() {
+		return List.copyOf(this.canceledRuns);
+	}
+
+	void reset() {
+		this.workflows.clear();
+		this.anyWorkflow = new FakeWorkflow();
+		this.runs.clear();
+		this.runStarts.clear();
+		this.canceledRuns.clear();
+	}
+
+}
