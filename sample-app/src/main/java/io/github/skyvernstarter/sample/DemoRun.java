@@ -37,7 +37,7 @@ class DemoRun {
 		RunWorkflowRequest request = RunWorkflowRequest.builder(workflowId)
 			.parameter("url", "https://example.com")
 			.title("Sample app demo run")
-			.timeout(this.properties.waitTimeout())
+			.waitTimeout(this.properties.waitTimeout())
 			.build();
 		this.skyvern.runWorkflow(request)
 			.subscribe((run) -> logger.info("Demo run " + run.runId() + " of " + workflowId + " finished: status="

@@ -21,6 +21,8 @@ import org.springframework.core.env.Environment;
  * Masks Skyvern secrets in the actuator's {@code configprops}, {@code env} and other sanitizing
  * endpoints, even where an application sets {@code show-values: always}: by property name, and by
  * value wherever a configured key appears inside another value.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)

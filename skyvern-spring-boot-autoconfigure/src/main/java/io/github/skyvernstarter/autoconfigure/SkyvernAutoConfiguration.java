@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Properties;
 
-import io.github.skyvernstarter.client.DefaultSkyvernRetryPolicy;
 import io.github.skyvernstarter.client.DrainingClientHttpConnector;
 import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowOperations;
 import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowTemplate;
@@ -13,12 +12,12 @@ import io.github.skyvernstarter.client.RunCompletionSource;
 import io.github.skyvernstarter.client.RunWorkflowRequestCustomizer;
 import io.github.skyvernstarter.client.SkyvernApiClient;
 import io.github.skyvernstarter.client.SkyvernInstrumentation;
-import io.github.skyvernstarter.client.SkyvernRetryListener;
-import io.github.skyvernstarter.client.SkyvernRetryPolicy;
 import io.github.skyvernstarter.client.SkyvernWebClientCustomizer;
 import io.github.skyvernstarter.client.SkyvernWorkflowOperations;
 import io.github.skyvernstarter.client.SkyvernWorkflowTemplate;
-import reactor.core.scheduler.Schedulers;
+import io.github.skyvernstarter.retry.DefaultSkyvernRetryPolicy;
+import io.github.skyvernstarter.retry.SkyvernRetryListener;
+import io.github.skyvernstarter.retry.SkyvernRetryPolicy;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,7 +29,6 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
-import org.springframework.boot.retry.RetryPolicySettings;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
@@ -50,6 +48,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * (Reactor Netty, Jetty, Apache, or the JDK's HttpClient when none is present), with redirects never
  * followed whatever {@code spring.http.clients.redirects} says: a redirect would carry the API key and
  * the run request to another origin.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
 @ConditionalOnClass(WebClient.class)
@@ -66,7 +66,6 @@ public final class SkyvernAutoConfiguration {
 			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
 			ObjectProvider<SkyvernWebClientCustomizer> customizers, SkyvernRetryPolicy retryPolicy) {
 		String apiKey = properties.requireApiKey();
-		String baseUrl = properties.requireBaseUrl();
 		// Boot's builder is a prototype: this copy is ours, and the application's builder is untouched.
 		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
@@ -76,10 +75,20 @@ public final class SkyvernAutoConfiguration {
 			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
 			.build(settings);
 		builder.clientConnector(releasingCancelledBodies(connector, properties.getMaxResponseSize()));
-		builder.baseUrl(baseUrl).defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT);
+		builder.baseUrl(baseUrl(properties)).defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return new SkyvernApiClient(builder.build(), apiKey, properties.getResponseTimeout(),
-				properties.getMaxResponseSize(), retryPolicy);
+		SkyvernProperties.Retry retry = properties.getRetry();
+		return SkyvernApiClient.builder(builder.build(), apiKey)
+			.responseTimeout(properties.getResponseTimeout())
+			.maxResponseSize(properties.getMaxResponseSize())
+			.maxRetries(retry.isEnabled() ? retry.getMaxRetries() : 0)
+			.retryPolicy(retryPolicy)
+			.build();
+	}
+
+	private static String baseUrl(SkyvernProperties properties) {
+		String url = properties.getBaseUrl().strip();
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
 	}
 
 	/**
@@ -96,21 +105,20 @@ public final class SkyvernAutoConfiguration {
 	@ConditionalOnMissingBean
 	SkyvernRetryPolicy skyvernRetryPolicy(SkyvernProperties properties,
 			ObjectProvider<SkyvernRetryListener> retryListeners) {
-		properties.validateTimesAndRetry();
 		SkyvernProperties.Retry retry = properties.getRetry();
 		if (!retry.isEnabled() || retry.getMaxRetries() == 0) {
 			return SkyvernRetryPolicy.none();
 		}
-		RetryPolicySettings settings = new RetryPolicySettings();
-		settings.setMaxRetries(retry.getMaxRetries());
-		settings.setDelay(retry.getInitialDelay());
-		settings.setMultiplier(retry.getMultiplier());
-		settings.setMaxDelay(retry.getMaxDelay());
-		settings.setJitter(retry.getJitter().isZero() ? null : retry.getJitter());
 		List<SkyvernRetryListener> listeners = retryListeners.orderedStream().toList();
-		return new DefaultSkyvernRetryPolicy(settings, retry.getMaxRetryAfter(), Schedulers.parallel(),
-				(operation, failure, attempt, delay) -> listeners
-					.forEach((listener) -> listener.onRetry(operation, failure, attempt, delay)));
+		return DefaultSkyvernRetryPolicy.builder()
+			.initialDelay(retry.getInitialDelay())
+			.multiplier(retry.getMultiplier())
+			.maxDelay(retry.getMaxDelay())
+			.jitter(retry.getJitter())
+			.maxRetryAfter(retry.getMaxRetryAfter())
+			.listener((operation, failure, attempt, delay) -> listeners
+				.forEach((listener) -> listener.onRetry(operation, failure, attempt, delay)))
+			.build();
 	}
 
 	@Bean
@@ -119,11 +127,13 @@ public final class SkyvernAutoConfiguration {
 			SkyvernProperties properties, ObjectProvider<RunCompletionSource> completionSource,
 			ObjectProvider<RunWorkflowRequestCustomizer> requestCustomizers,
 			ObjectProvider<SkyvernInstrumentation> instrumentation) {
-		ReactiveSkyvernWorkflowTemplate.WaitSettings waitSettings = new ReactiveSkyvernWorkflowTemplate.WaitSettings(
-				properties.getWaitTimeout(), properties.getPollInterval());
-		return new ReactiveSkyvernWorkflowTemplate(client, waitSettings, completionSource.getIfUnique(),
-				requestCustomizers.orderedStream().toList(), Schedulers.parallel(),
-				instrumentation.getIfAvailable(SkyvernInstrumentation::none));
+		return ReactiveSkyvernWorkflowTemplate.builder(client)
+			.waitSettings(new ReactiveSkyvernWorkflowTemplate.WaitSettings(properties.getWaitTimeout(),
+					properties.getPollInterval()))
+			.completionSource(completionSource.getIfUnique())
+			.requestCustomizers(requestCustomizers.orderedStream().toList())
+			.instrumentation(instrumentation.getIfAvailable(SkyvernInstrumentation::none))
+			.build();
 	}
 
 	@Bean

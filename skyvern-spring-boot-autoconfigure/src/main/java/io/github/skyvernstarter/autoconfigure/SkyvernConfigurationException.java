@@ -3,6 +3,8 @@ package io.github.skyvernstarter.autoconfigure;
 /**
  * A {@code skyvern.*} property is missing or invalid; reported at startup by
  * {@link SkyvernConfigurationFailureAnalyzer}.
+ *
+ * @since 0.1.0
  */
 public class SkyvernConfigurationException extends RuntimeException {
 

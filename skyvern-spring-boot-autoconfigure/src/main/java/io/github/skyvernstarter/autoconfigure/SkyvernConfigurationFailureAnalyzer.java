@@ -16,7 +16,7 @@ import org.springframework.core.env.Environment;
  * how to set it; for values that are not secret, it shows the value as the user wrote it and where
  * ({@code -5m} in {@code application.yml}), rather than as the bound object ({@code PT-5M}).
  */
-class SkyvernConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<SkyvernConfigurationException> {
+final class SkyvernConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<SkyvernConfigurationException> {
 
 	private static final int MAX_VALUE_LENGTH = 200;
 

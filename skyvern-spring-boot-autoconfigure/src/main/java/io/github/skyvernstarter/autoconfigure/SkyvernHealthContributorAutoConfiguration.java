@@ -1,7 +1,7 @@
 package io.github.skyvernstarter.autoconfigure;
 
 import io.github.skyvernstarter.client.SkyvernApiClient;
-import io.github.skyvernstarter.observation.SkyvernHealthIndicator;
+import io.github.skyvernstarter.health.SkyvernHealthIndicator;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Bean;
  * Off unless {@code management.health.skyvern.enabled=true}, unlike Boot's own indicators: it calls a
  * third-party API, and an outage there should not turn the application's own health down without the
  * application asking for it.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = SkyvernAutoConfiguration.class)
 @ConditionalOnClass(ReactiveHealthIndicator.class)
@@ -31,7 +33,6 @@ public final class SkyvernHealthContributorAutoConfiguration {
 	@ConditionalOnMissingBean(name = "skyvernHealthIndicator")
 	SkyvernHealthIndicator skyvernHealthIndicator(SkyvernApiClient client,
 			SkyvernHealthIndicatorProperties properties) {
-		properties.validate();
 		return new SkyvernHealthIndicator(client, properties.getTimeout(), properties.getCacheTimeToLive());
 	}
 

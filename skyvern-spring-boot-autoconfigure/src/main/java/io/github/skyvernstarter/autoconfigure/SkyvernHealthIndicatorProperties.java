@@ -2,13 +2,17 @@ package io.github.skyvernstarter.autoconfigure;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration properties for the Skyvern health indicator ({@code management.health.skyvern.*}).
+ * Configuration properties for the Skyvern health indicator ({@code management.health.skyvern.*}),
+ * checked when bound.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("management.health.skyvern")
-public class SkyvernHealthIndicatorProperties {
+public class SkyvernHealthIndicatorProperties implements InitializingBean {
 
 	/**
 	 * Whether to enable the Skyvern health indicator, which calls the Skyvern API.
@@ -49,16 +53,10 @@ public class SkyvernHealthIndicatorProperties {
 		this.cacheTimeToLive = cacheTimeToLive;
 	}
 
-	void validate() {
-		requirePositive("management.health.skyvern.timeout", this.timeout);
-		requirePositive("management.health.skyvern.cache-time-to-live", this.cacheTimeToLive);
-	}
-
-	private static void requirePositive(String property, Duration value) {
-		if (value == null || value.isNegative() || value.isZero()) {
-			throw new SkyvernConfigurationException(property, "the duration " + value + " is not positive",
-					"Set " + property + " to a positive duration such as 10s or 1m.");
-		}
+	@Override
+	public void afterPropertiesSet() {
+		SkyvernPropertyChecks.requirePositive("management.health.skyvern.timeout", this.timeout);
+		SkyvernPropertyChecks.requirePositive("management.health.skyvern.cache-time-to-live", this.cacheTimeToLive);
 	}
 
 }

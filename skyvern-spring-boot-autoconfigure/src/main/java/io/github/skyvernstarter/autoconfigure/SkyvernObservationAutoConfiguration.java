@@ -23,6 +23,8 @@ import org.springframework.context.annotation.Configuration;
  * Auto-configuration for observations, metrics and logs of Skyvern operations. Observations go to the
  * application's {@link ObservationRegistry} when it has one; meters go to its {@code MeterRegistry}
  * when Micrometer's core is present. Logs are written either way.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",

@@ -1,19 +1,20 @@
 package io.github.skyvernstarter.autoconfigure;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration properties for the Skyvern client ({@code skyvern.*}).
+ * Configuration properties for the Skyvern client ({@code skyvern.*}), checked when bound.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("skyvern")
-public class SkyvernProperties {
+public class SkyvernProperties implements InitializingBean {
 
 	/**
 	 * Default base URL: Skyvern Cloud.
@@ -137,7 +138,8 @@ public class SkyvernProperties {
 	}
 
 	/**
-	 * Return the API key, failing with a message that says how to set it.
+	 * Return the API key, failing with a message that says how to set it; checked where the client is
+	 * built, because an application that only receives webhooks needs none.
 	 * @return the API key, trimmed
 	 * @throws SkyvernConfigurationException if no key is set, or the key is an unresolved placeholder
 	 * or malformed
@@ -147,78 +149,32 @@ public class SkyvernProperties {
 	}
 
 	/**
-	 * Return the base URL without a trailing slash, failing with a clear message when it is not an
-	 * absolute http(s) URL.
-	 * @return the base URL
-	 * @throws SkyvernConfigurationException if the URL is blank or malformed
-	 */
-	String requireBaseUrl() {
-		String action = "Set skyvern.base-url to the Skyvern API's address, for example " + DEFAULT_BASE_URL
-				+ " (the default) or http://localhost:8000 for a self-hosted server.";
-		if (this.baseUrl == null || this.baseUrl.isBlank()) {
-			throw new SkyvernConfigurationException("skyvern.base-url", "the Skyvern base URL is blank", action);
-		}
-		String url = this.baseUrl.strip();
-		try {
-			URI uri = new URI(url);
-			if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-				throw new SkyvernConfigurationException("skyvern.base-url",
-						"the Skyvern base URL '" + url + "' is not an http or https URL", action);
-			}
-			if (uri.getHost() == null || uri.getHost().isBlank()) {
-				throw new SkyvernConfigurationException("skyvern.base-url",
-						"the Skyvern base URL '" + url + "' has no host", action);
-			}
-		}
-		catch (URISyntaxException ex) {
-			throw new SkyvernConfigurationException("skyvern.base-url",
-					"the Skyvern base URL '" + url + "' is malformed (" + ex.getReason() + ")", action);
-		}
-		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-	}
-
-	/**
-	 * Check that times and retry settings are in range, failing with a message that names the
-	 * property.
+	 * Check every value when the properties are bound, whichever beans the application replaces,
+	 * failing with a message that names the property.
 	 * @throws SkyvernConfigurationException if a value is out of range
 	 */
-	void validateTimesAndRetry() {
-		requirePositive("skyvern.connect-timeout", this.connectTimeout);
-		requirePositive("skyvern.response-timeout", this.responseTimeout);
-		requirePositive("skyvern.wait-timeout", this.waitTimeout);
-		requirePositive("skyvern.poll-interval", this.pollInterval);
-		if (this.retry.maxRetries < 0) {
-			throw new SkyvernConfigurationException("skyvern.retry.max-retries",
-					"max retries is negative (" + this.retry.maxRetries + ")",
-					"Set skyvern.retry.max-retries to 0 (no retries) or more.");
-		}
-		requirePositive("skyvern.retry.initial-delay", this.retry.initialDelay);
-		requirePositive("skyvern.retry.max-delay", this.retry.maxDelay);
-		requirePositive("skyvern.retry.max-retry-after", this.retry.maxRetryAfter);
+	@Override
+	public void afterPropertiesSet() {
+		SkyvernPropertyChecks.requireHttpUrl("skyvern.base-url", "the Skyvern base URL", this.baseUrl,
+				"Set skyvern.base-url to the Skyvern API's address, for example " + DEFAULT_BASE_URL
+						+ " (the default) or http://localhost:8000 for a self-hosted server.");
+		SkyvernPropertyChecks.requirePositive("skyvern.connect-timeout", this.connectTimeout);
+		SkyvernPropertyChecks.requirePositive("skyvern.response-timeout", this.responseTimeout);
+		SkyvernPropertyChecks.requirePositive("skyvern.wait-timeout", this.waitTimeout);
+		SkyvernPropertyChecks.requirePositive("skyvern.poll-interval", this.pollInterval);
+		SkyvernPropertyChecks.requireAtLeast("skyvern.retry.max-retries", this.retry.maxRetries, 0,
+				"max retries is negative (" + this.retry.maxRetries + ")",
+				"Set skyvern.retry.max-retries to 0 (no retries) or more.");
+		SkyvernPropertyChecks.requirePositive("skyvern.retry.initial-delay", this.retry.initialDelay);
+		SkyvernPropertyChecks.requirePositive("skyvern.retry.max-delay", this.retry.maxDelay);
+		SkyvernPropertyChecks.requirePositive("skyvern.retry.max-retry-after", this.retry.maxRetryAfter);
 		if (this.retry.jitter.isNegative()) {
 			throw new SkyvernConfigurationException("skyvern.retry.jitter", "jitter is negative",
 					"Set skyvern.retry.jitter to 0 or a positive duration such as 100ms.", true);
 		}
-		if (this.retry.multiplier < 1) {
-			throw new SkyvernConfigurationException("skyvern.retry.multiplier",
-					"multiplier " + this.retry.multiplier + " is below 1",
-					"Set skyvern.retry.multiplier to 1 (constant delay) or more.");
-		}
-	}
-
-	/**
-	 * Fail unless a duration is positive; the startup report shows the value as configured.
-	 * @param property the property
-	 * @param value its bound value
-	 * @throws SkyvernConfigurationException if the value is missing, zero or negative
-	 */
-	static void requirePositive(String property, @Nullable Duration value) {
-		if (value == null || value.isNegative() || value.isZero()) {
-			throw new SkyvernConfigurationException(property, "the duration is not positive",
-					"Set " + property + " to a positive duration such as 10s or 500ms, or remove it to use the "
-							+ "default.",
-					true);
-		}
+		SkyvernPropertyChecks.requireAtLeast("skyvern.retry.multiplier", this.retry.multiplier, 1,
+				"multiplier " + this.retry.multiplier + " is below 1",
+				"Set skyvern.retry.multiplier to 1 (constant delay) or more.");
 	}
 
 	@Override

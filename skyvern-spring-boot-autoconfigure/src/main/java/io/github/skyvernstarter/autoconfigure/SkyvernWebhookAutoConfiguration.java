@@ -1,7 +1,6 @@
 package io.github.skyvernstarter.autoconfigure;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +34,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -48,6 +46,8 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
  * Being an auto-configuration (rather than a configuration the annotation imports directly) makes
  * {@code @ConditionalOnMissingBean} reliable: an application's own beans, such as a shared
  * {@link SkyvernWebhookIdempotencyStore}, are registered before these conditions are evaluated.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnBean(SkyvernWebhooksMarkerConfiguration.Marker.class)
@@ -67,11 +67,8 @@ public final class SkyvernWebhookAutoConfiguration {
 		for (int i = 0; i < webhooks.getSigningKeys().size(); i++) {
 			keys.add(SkyvernKeys.requireSigningKey(i, webhooks.getSigningKeys().get(i)));
 		}
-		Duration tolerance = webhooks.getTimestampTolerance();
-		if (tolerance != null) {
-			SkyvernProperties.requirePositive("skyvern.webhooks.timestamp-tolerance", tolerance);
-		}
-		SkyvernWebhookVerifier verifier = new SkyvernWebhookVerifier(keys, tolerance, Clock.systemUTC());
+		SkyvernWebhookVerifier verifier = new SkyvernWebhookVerifier(keys, webhooks.getTimestampTolerance(),
+				Clock.systemUTC());
 		if (webhooks.isVerifySignatures() && !verifier.hasKeys()) {
 			throw new SkyvernConfigurationException("skyvern.webhooks.signing-keys",
 					"no key is set to verify Skyvern webhook signatures",
@@ -84,12 +81,6 @@ public final class SkyvernWebhookAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SkyvernWebhookIdempotencyStore skyvernWebhookIdempotencyStore(SkyvernWebhookProperties webhooks) {
-		SkyvernProperties.requirePositive("skyvern.webhooks.duplicate-window", webhooks.getDuplicateWindow());
-		if (webhooks.getMaxTrackedDeliveries() < 1) {
-			throw new SkyvernConfigurationException("skyvern.webhooks.max-tracked-deliveries",
-					"the number of tracked deliveries must be at least 1",
-					"Set skyvern.webhooks.max-tracked-deliveries to a positive number, for example 10000.");
-		}
 		return new InMemorySkyvernWebhookIdempotencyStore(webhooks.getDuplicateWindow(),
 				webhooks.getMaxTrackedDeliveries());
 	}
@@ -98,7 +89,6 @@ public final class SkyvernWebhookAutoConfiguration {
 	@ConditionalOnMissingBean(RunCompletionSource.class)
 	SkyvernWebhookRunCompletionSource skyvernWebhookRunCompletionSource(SkyvernWebhookProperties webhooks,
 			ObjectProvider<SkyvernWebhookUrlCustomizer> webhookUrlCustomizer) {
-		SkyvernProperties.requirePositive("skyvern.webhooks.fallback-poll-interval", webhooks.getFallbackPollInterval());
 		// Only runs whose webhook_url is this receiver's wait for its webhook; without a public URL no
 		// run carries it, and every wait polls at skyvern.poll-interval.
 		SkyvernWebhookUrlCustomizer customizer = webhookUrlCustomizer.getIfUnique();
@@ -142,12 +132,6 @@ public final class SkyvernWebhookAutoConfiguration {
 			SkyvernWebhookIdempotencyStore idempotencyStore, ApplicationEventPublisher eventPublisher,
 			ObjectProvider<SkyvernWebhookRunCompletionSource> completionSource,
 			ObjectProvider<SkyvernWebhookDeliveryListener> deliveryListeners) {
-		long maxBodySize = webhooks.getMaxBodySize().toBytes();
-		if (maxBodySize < 1) {
-			throw new SkyvernConfigurationException("skyvern.webhooks.max-body-size",
-					"the largest webhook body must be positive",
-					"Set skyvern.webhooks.max-body-size to a size such as 16MB.");
-		}
 		if (!webhooks.isVerifySignatures()) {
 			logger.warn("Skyvern webhook signatures are NOT verified (skyvern.webhooks.verify-signatures=false): "
 					+ "anyone who can reach " + webhooks.getPath() + " can publish run events and finish waits");
@@ -156,7 +140,7 @@ public final class SkyvernWebhookAutoConfiguration {
 		return SkyvernWebhookReceiver.builder(verifier, idempotencyStore, eventPublisher)
 			.verifySignatures(webhooks.isVerifySignatures())
 			.completionSource(completionSource.getIfUnique())
-			.maxBodySize(maxBodySize)
+			.maxBodySize(webhooks.getMaxBodySize().toBytes())
 			.deliveryListener((outcome, elapsed) -> listeners.forEach((listener) -> listener.onDelivery(outcome, elapsed)))
 			.build();
 	}
@@ -164,23 +148,7 @@ public final class SkyvernWebhookAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SkyvernWebhookBodyBudget skyvernWebhookBodyBudget(SkyvernWebhookProperties webhooks) {
-		long budget = webhooks.getMaxInFlightBodySize().toBytes();
-		long minimum = SkyvernWebhookBodyBudget.minimumFor(webhooks.getMaxBodySize().toBytes());
-		if (budget < minimum) {
-			throw new SkyvernConfigurationException("skyvern.webhooks.max-in-flight-body-size",
-					"the budget " + size(budget) + " cannot hold one body of skyvern.webhooks.max-body-size ("
-							+ size(webhooks.getMaxBodySize().toBytes()) + ") while it is read",
-					"Set skyvern.webhooks.max-in-flight-body-size to at least three times "
-							+ "skyvern.webhooks.max-body-size (" + size(minimum) + "), or lower the latter.");
-		}
-		return new SkyvernWebhookBodyBudget(budget);
-	}
-
-	private static String size(long bytes) {
-		if (bytes != 0 && bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
-			return DataSize.ofBytes(bytes).toMegabytes() + "MB";
-		}
-		return (bytes != 0 && bytes % 1024 == 0) ? (bytes / 1024) + "KB" : bytes + "B";
+		return new SkyvernWebhookBodyBudget(webhooks.getMaxInFlightBodySize().toBytes());
 	}
 
 	static String requirePath(SkyvernWebhookProperties webhooks) {
@@ -201,7 +169,6 @@ public final class SkyvernWebhookAutoConfiguration {
 		@Bean
 		SimpleUrlHandlerMapping skyvernWebhookHandlerMapping(SkyvernWebhookProperties webhooks,
 				SkyvernWebhookReceiver receiver, SkyvernWebhookBodyBudget budget) {
-			SkyvernProperties.requirePositive("skyvern.webhooks.body-read-timeout", webhooks.getBodyReadTimeout());
 			return ServletSkyvernWebhookHandler.handlerMapping(requirePath(webhooks), new ServletSkyvernWebhookHandler(
 					receiver, budget, webhooks.getBodyReadTimeout(), Schedulers.parallel()));
 		}
@@ -216,7 +183,6 @@ public final class SkyvernWebhookAutoConfiguration {
 		@Bean
 		RouterFunction<ServerResponse> skyvernWebhookRouterFunction(SkyvernWebhookProperties webhooks,
 				SkyvernWebhookReceiver receiver, SkyvernWebhookBodyBudget budget, ApplicationContext context) {
-			SkyvernProperties.requirePositive("skyvern.webhooks.body-read-timeout", webhooks.getBodyReadTimeout());
 			RouterFunction<ServerResponse> route = ReactiveSkyvernWebhookHandler.routerFunction(requirePath(webhooks),
 					new ReactiveSkyvernWebhookHandler(receiver, Schedulers.boundedElastic(), budget,
 							webhooks.getBodyReadTimeout(), Schedulers.parallel()));

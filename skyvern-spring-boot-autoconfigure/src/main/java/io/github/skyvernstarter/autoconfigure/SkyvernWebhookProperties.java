@@ -4,17 +4,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.skyvernstarter.webhook.SkyvernWebhookBodyBudget;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for the Skyvern webhook receiver ({@code skyvern.webhooks.*}), active with
- * {@code @EnableSkyvernWebhooks}.
+ * {@code @EnableSkyvernWebhooks}, checked when bound.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("skyvern.webhooks")
-public class SkyvernWebhookProperties {
+public class SkyvernWebhookProperties implements InitializingBean {
 
 	/**
 	 * Default path of the receiver.
@@ -175,6 +179,40 @@ public class SkyvernWebhookProperties {
 
 	public Security getSecurity() {
 		return this.security;
+	}
+
+	/**
+	 * Check every value when the properties are bound, whichever beans the application replaces.
+	 * @throws SkyvernConfigurationException if a value is out of range
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		SkyvernPropertyChecks.requireAtLeast("skyvern.webhooks.max-body-size", this.maxBodySize.toBytes(), 1,
+				"the largest webhook body must be positive",
+				"Set skyvern.webhooks.max-body-size to a size such as 16MB.");
+		SkyvernPropertyChecks.requirePositive("skyvern.webhooks.fallback-poll-interval", this.fallbackPollInterval);
+		SkyvernPropertyChecks.requirePositive("skyvern.webhooks.duplicate-window", this.duplicateWindow);
+		SkyvernPropertyChecks.requireAtLeast("skyvern.webhooks.max-tracked-deliveries", this.maxTrackedDeliveries, 1,
+				"the number of tracked deliveries must be at least 1",
+				"Set skyvern.webhooks.max-tracked-deliveries to a positive number, for example 10000.");
+		if (this.timestampTolerance != null) {
+			SkyvernPropertyChecks.requirePositive("skyvern.webhooks.timestamp-tolerance", this.timestampTolerance);
+		}
+		SkyvernPropertyChecks.requirePositive("skyvern.webhooks.body-read-timeout", this.bodyReadTimeout);
+		long budget = this.maxInFlightBodySize.toBytes();
+		long minimum = SkyvernWebhookBodyBudget.minimumFor(this.maxBodySize.toBytes());
+		SkyvernPropertyChecks.requireAtLeast("skyvern.webhooks.max-in-flight-body-size", budget, minimum,
+				"the budget " + size(budget) + " cannot hold one body of skyvern.webhooks.max-body-size ("
+						+ size(this.maxBodySize.toBytes()) + ") while it is read",
+				"Set skyvern.webhooks.max-in-flight-body-size to at least three times skyvern.webhooks.max-body-size ("
+						+ size(minimum) + "), or lower the latter.");
+	}
+
+	private static String size(long bytes) {
+		if (bytes != 0 && bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
+			return DataSize.ofBytes(bytes).toMegabytes() + "MB";
+		}
+		return (bytes != 0 && bytes % 1024 == 0) ? (bytes / 1024) + "KB" : bytes + "B";
 	}
 
 	@Override

@@ -40,6 +40,8 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * So when no other chain exists, this configuration defines that default chain too; it runs after
  * every other auto-configuration, so that chains such as Spring Boot's actuator chain are decided
  * first.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = SkyvernWebhookAutoConfiguration.class,
 		afterName = { "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",

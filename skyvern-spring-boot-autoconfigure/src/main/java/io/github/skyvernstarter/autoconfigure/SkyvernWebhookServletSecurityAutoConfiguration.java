@@ -44,6 +44,8 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * auto-configuration, so that theirs are decided first; and when no chain exists besides the
  * receiver's, it also defines the default one (any request authenticated, form login and HTTP
  * Basic) that the receiver's chain would otherwise switch off.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = SkyvernWebhookAutoConfiguration.class,
 		afterName = { "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",

@@ -30,6 +30,8 @@ import org.springframework.util.unit.DataSize;
  * larger than {@code maxDrain} after the cancellation is left unread, as before: reading an endless
  * body would cost more than the socket. Other connectors close the connection on cancellation
  * themselves and need no wrapping.
+ *
+ * @since 0.1.0
  */
 public final class DrainingClientHttpConnector implements ClientHttpConnector {
 

@@ -2,6 +2,9 @@ package io.github.skyvernstarter.client;
 
 import java.time.Duration;
 
+import io.github.skyvernstarter.error.SkyvernException;
+import io.github.skyvernstarter.error.SkyvernNotFoundException;
+import io.github.skyvernstarter.error.SkyvernWaitTimeoutException;
 import io.github.skyvernstarter.model.RetryWebhookResult;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
@@ -12,6 +15,8 @@ import reactor.core.publisher.Mono;
  * Non-blocking operations on Skyvern workflow runs, implemented by
  * {@link ReactiveSkyvernWorkflowTemplate}: the same operations as {@link SkyvernWorkflowOperations},
  * returning a {@link Mono} that does its work when subscribed. Waiting holds no thread.
+ *
+ * @since 0.1.0
  */
 public interface ReactiveSkyvernWorkflowOperations {
 

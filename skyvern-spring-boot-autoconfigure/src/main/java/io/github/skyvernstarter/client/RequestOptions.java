@@ -1,6 +1,7 @@
 package io.github.skyvernstarter.client;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * Like the official SDKs' request options: a response timeout, a retry count, extra headers, query
  * and body parameters, and an API key for this call only. Body parameters apply to calls that send
  * a JSON body (run, retry-webhook) and are merged over the fields this client writes.
+ *
+ * @since 0.1.0
  */
 public final class RequestOptions {
 
@@ -110,6 +113,21 @@ public final class RequestOptions {
 		return this.apiKey;
 	}
 
+	/**
+	 * Merge these options over a client's defaults, once per call: a value set here wins, and the
+	 * extra headers, query and body parameters are these options' own.
+	 * @param defaults the client's defaults
+	 * @return the values the call uses
+	 */
+	ResolvedOptions applyDefaults(ResolvedOptions defaults) {
+		// An answer may echo the key sent; the configured key is masked too, whichever was sent.
+		return new ResolvedOptions((this.timeout != null) ? this.timeout : defaults.timeout(),
+				(this.maxRetries != null) ? this.maxRetries : defaults.maxRetries(),
+				(this.apiKey != null) ? this.apiKey : defaults.apiKey(),
+				(this.apiKey != null) ? defaults.mask().and(this.apiKey) : defaults.mask(), this.headers,
+				this.queryParameters, this.bodyParameters);
+	}
+
 	@Override
 	public String toString() {
 		return "RequestOptions[timeout=" + this.timeout + ", maxRetries=" + this.maxRetries + ", headers="
@@ -170,7 +188,7 @@ public final class RequestOptions {
 		 * @return this builder
 		 */
 		public Builder header(String name, String value) {
-			this.headers.computeIfAbsent(name, (key) -> new java.util.ArrayList<>()).add(value);
+			this.headers.computeIfAbsent(name, (key) -> new ArrayList<>()).add(value);
 			return this;
 		}
 
@@ -181,7 +199,7 @@ public final class RequestOptions {
 		 * @return this builder
 		 */
 		public Builder queryParameter(String name, String value) {
-			this.queryParameters.computeIfAbsent(name, (key) -> new java.util.ArrayList<>()).add(value);
+			this.queryParameters.computeIfAbsent(name, (key) -> new ArrayList<>()).add(value);
 			return this;
 		}
 

@@ -9,6 +9,8 @@ import reactor.core.publisher.Mono;
 /**
  * Tells waits that a run finished without polling, for example from a verified run-finished webhook.
  * A wait finishes on whichever comes first: this source or polling.
+ *
+ * @since 0.1.0
  */
 public interface RunCompletionSource {
 

@@ -4,6 +4,8 @@ import io.github.skyvernstarter.model.RunWorkflowRequest;
 
 /**
  * Adjusts every run request before it is sent, for example to fill in a default webhook URL.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface RunWorkflowRequestCustomizer {

@@ -1,45 +1,39 @@
 package io.github.skyvernstarter.client;
 
-import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Function;
 
+import io.github.skyvernstarter.error.SkyvernException;
 import io.github.skyvernstarter.model.RetryWebhookResult;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernHeaders;
-import io.github.skyvernstarter.model.SkyvernJson;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.operation.SkyvernOperation;
+import io.github.skyvernstarter.retry.DefaultSkyvernRetryPolicy;
+import io.github.skyvernstarter.retry.SkyvernRetryDecision;
+import io.github.skyvernstarter.retry.SkyvernRetryPolicy;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The one place this library makes HTTP calls to Skyvern: one method per API call, each returning a
  * {@link Mono} that sends the request when subscribed.
  * <p>
- * It writes requests in Skyvern's wire format, reads answers into {@link SkyvernRun}, turns error
- * statuses, redirects (never followed), oversized answers and transport failures into
- * {@link SkyvernException}s, applies the response timeout, the response size limit and per-request
- * {@link RequestOptions}, and retries as {@link SkyvernRetryPolicy} decides (by default
- * {@link DefaultSkyvernRetryPolicy}, with the rule written in {@link SkyvernRetryDecision}). Most
- * applications use {@link SkyvernWorkflowTemplate} or {@link ReactiveSkyvernWorkflowTemplate}
- * instead.
+ * Each call is built by a mapping (which value goes to the body, a header or the query), sent with its
+ * {@link RequestOptions} merged over this client's defaults once, read within the response timeout
+ * and size limit, and retried as the {@link SkyvernRetryPolicy} decides (by default
+ * {@link DefaultSkyvernRetryPolicy}, with the rule written in {@link SkyvernRetryDecision}); every
+ * failure becomes a {@link SkyvernException}. Most applications use {@link SkyvernWorkflowTemplate} or
+ * {@link ReactiveSkyvernWorkflowTemplate} instead.
+ *
+ * @since 0.1.0
  */
-public class SkyvernApiClient {
+public final class SkyvernApiClient {
 
 	/** Header that carries the API key. */
 	public static final String API_KEY_HEADER = SkyvernHeaders.API_KEY;
@@ -50,23 +44,21 @@ public class SkyvernApiClient {
 	/** Header that carries {@code user_agent} (the run's browser user agent). */
 	public static final String USER_AGENT_HEADER = SkyvernHeaders.USER_AGENT;
 
-	/** The largest answer read when a client is created without a limit: the property's default. */
+	/** The largest answer read when a client is built without a limit: the property's default. */
 	public static final DataSize DEFAULT_MAX_RESPONSE_SIZE = DataSize.ofMegabytes(32);
 
-	private static final byte[] EMPTY = new byte[0];
+	/** The most retries of a call when a client is built without a count: the property's default. */
+	public static final long DEFAULT_MAX_RETRIES = 2;
 
-	private final WebClient webClient;
+	private static final ResponseDecoder<SkyvernRun> RUN = ResponseDecoder.json(SkyvernRun.class);
 
-	private final ApiKey apiKey;
+	private static final ResponseDecoder<RetryWebhookResult> RETRY_WEBHOOK_RESULT = ResponseDecoder
+		.json(RetryWebhookResult.class);
 
-	private final Duration responseTimeout;
-
-	private final long maxResponseSize;
-
-	private final SkyvernRetryPolicy retryPolicy;
+	private final SkyvernExchange exchange;
 
 	/**
-	 * Create a client that reads answers of up to {@link #DEFAULT_MAX_RESPONSE_SIZE}.
+	 * Create a client with the other settings at their defaults.
 	 * @param webClient the WebClient to use, with the base URL already set
 	 * @param apiKey the API key sent with every call unless a call overrides it
 	 * @param responseTimeout time allowed for each HTTP attempt to answer in full
@@ -74,25 +66,24 @@ public class SkyvernApiClient {
 	 */
 	public SkyvernApiClient(WebClient webClient, String apiKey, Duration responseTimeout,
 			SkyvernRetryPolicy retryPolicy) {
-		this(webClient, apiKey, responseTimeout, DEFAULT_MAX_RESPONSE_SIZE, retryPolicy);
+		this(builder(webClient, apiKey).responseTimeout(responseTimeout).retryPolicy(retryPolicy));
+	}
+
+	private SkyvernApiClient(Builder builder) {
+		this.exchange = new SkyvernExchange(builder.webClient,
+				ResolvedOptions.defaults(builder.responseTimeout, builder.maxRetries, builder.apiKey),
+				builder.maxResponseSize.toBytes(), builder.retryPolicy, builder.clock, builder.timer);
 	}
 
 	/**
-	 * Create a client.
+	 * Start building a client.
 	 * @param webClient the WebClient to use, with the base URL already set; it should not follow
 	 * redirects (a redirect that reaches this client anyway fails the call)
 	 * @param apiKey the API key sent with every call unless a call overrides it
-	 * @param responseTimeout time allowed for each HTTP attempt to answer in full
-	 * @param maxResponseSize the largest answer read; a larger one fails the call without being read
-	 * @param retryPolicy decides which failures are retried and when
+	 * @return a new builder
 	 */
-	public SkyvernApiClient(WebClient webClient, String apiKey, Duration responseTimeout, DataSize maxResponseSize,
-			SkyvernRetryPolicy retryPolicy) {
-		this.webClient = webClient;
-		this.apiKey = new ApiKey(apiKey, SecretMask.of(apiKey));
-		this.responseTimeout = responseTimeout;
-		this.maxResponseSize = Math.min(Integer.MAX_VALUE, maxResponseSize.toBytes());
-		this.retryPolicy = retryPolicy;
+	public static Builder builder(WebClient webClient, String apiKey) {
+		return new Builder(webClient, apiKey);
 	}
 
 	/**
@@ -102,19 +93,7 @@ public class SkyvernApiClient {
 	 * @return the created run, usually {@code created} or {@code queued}
 	 */
 	public Mono<SkyvernRun> runWorkflow(RunWorkflowRequest request, RequestOptions options) {
-		HttpHeaders headers = new HttpHeaders();
-		if (request.maxStepsOverride() != null) {
-			headers.set(MAX_STEPS_HEADER, request.maxStepsOverride().toString());
-		}
-		if (request.userAgent() != null) {
-			headers.set(USER_AGENT_HEADER, request.userAgent());
-		}
-		MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
-		if (request.template()) {
-			query.add("template", "true");
-		}
-		Call call = new Call(SkyvernOperation.RUN_WORKFLOW, null, RunWorkflowBody.of(request), headers, query);
-		return exchange(call, options, (bytes) -> SkyvernJson.mapper().readValue(bytes, SkyvernRun.class));
+		return exchange(RunWorkflowMapping.toCall(request), options, RUN);
 	}
 
 	/**
@@ -124,9 +103,7 @@ public class SkyvernApiClient {
 	 * @return the run (a workflow run or a task run)
 	 */
 	public Mono<SkyvernRun> getRun(String runId, RequestOptions options) {
-		Call call = new Call(SkyvernOperation.GET_RUN, requireRunId(runId), null, new HttpHeaders(),
-				new LinkedMultiValueMap<>());
-		return exchange(call, options, (bytes) -> SkyvernJson.mapper().readValue(bytes, SkyvernRun.class));
+		return exchange(SkyvernCall.to(SkyvernOperation.GET_RUN).runId(runId).build(), options, RUN);
 	}
 
 	/**
@@ -136,9 +113,8 @@ public class SkyvernApiClient {
 	 * @return completes when Skyvern accepted the cancellation
 	 */
 	public Mono<Void> cancelRun(String runId, RequestOptions options) {
-		Call call = new Call(SkyvernOperation.CANCEL_RUN, requireRunId(runId), null, new HttpHeaders(),
-				new LinkedMultiValueMap<>());
-		return exchange(call, options, (bytes) -> Boolean.TRUE).then();
+		SkyvernCall call = SkyvernCall.to(SkyvernOperation.CANCEL_RUN).runId(runId).build();
+		return exchange(call, options, ResponseDecoder.ignoringBody()).then();
 	}
 
 	/**
@@ -150,145 +126,118 @@ public class SkyvernApiClient {
 	 */
 	public Mono<RetryWebhookResult> retryRunWebhook(String runId, @Nullable String webhookUrl,
 			RequestOptions options) {
-		Map<String, @Nullable Object> body = new LinkedHashMap<>();
-		if (webhookUrl != null) {
-			body.put("webhook_url", webhookUrl);
-		}
-		Call call = new Call(SkyvernOperation.RETRY_RUN_WEBHOOK, requireRunId(runId), body, new HttpHeaders(),
-				new LinkedMultiValueMap<>());
-		return exchange(call, options,
-				(bytes) -> SkyvernJson.mapper().readValue(bytes, RetryWebhookResult.class));
+		SkyvernCall call = SkyvernCall.to(SkyvernOperation.RETRY_RUN_WEBHOOK)
+			.runId(runId)
+			.emptyBody()
+			.body("webhook_url", webhookUrl)
+			.build();
+		return exchange(call, options, RETRY_WEBHOOK_RESULT);
 	}
 
-	private static String requireRunId(String runId) {
-		if (runId == null || runId.isBlank()) {
-			throw new IllegalArgumentException("runId must not be blank");
-		}
-		return runId;
+	private <T> Mono<T> exchange(SkyvernCall call, RequestOptions options, ResponseDecoder<T> decoder) {
+		return this.exchange.exchange(call, options, decoder);
 	}
 
-	private <T> Mono<T> exchange(Call call, RequestOptions options, Function<byte[], T> decoder) {
-		Duration timeout = (options.getTimeout() != null) ? options.getTimeout() : this.responseTimeout;
-		// An answer may echo the key sent; the configured key is masked too, whichever was sent.
-		SecretMask mask = (options.getApiKey() != null) ? this.apiKey.mask().and(options.getApiKey())
-				: this.apiKey.mask();
-		Mono<T> attempt = Mono.defer(() -> send(call, options, decoder, mask))
-			.timeout(timeout)
-			.onErrorMap((ex) -> !(ex instanceof SkyvernException),
-					(ex) -> SkyvernTransportErrors.translate(call.operation(), call.runId(), ex, timeout, mask));
-		attempt = SkyvernAttemptLog.log(call.operation(), call.runId(), attempt);
-		return this.retryPolicy.apply(attempt, call.operation(), call.runId(), options);
-	}
-
-	private <T> Mono<T> send(Call call, RequestOptions options, Function<byte[], T> decoder, SecretMask mask) {
-		String apiKey = (options.getApiKey() != null) ? options.getApiKey() : this.apiKey.value();
-		WebClient.RequestBodySpec spec = this.webClient.method(call.operation().method())
-			.uri(call.operation().uriTemplate(), (uriBuilder) -> {
-				uriBuilder.queryParams(call.query());
-				options.getQueryParameters().forEach(uriBuilder::queryParam);
-				return (call.runId() != null) ? uriBuilder.build(call.runId()) : uriBuilder.build();
-			})
-			.headers((headers) -> {
-				headers.addAll(call.headers());
-				options.getHeaders().forEach(headers::put);
-				headers.set(API_KEY_HEADER, apiKey);
-			})
-			.accept(MediaType.APPLICATION_JSON);
-		byte[] body = encodeBody(call, options);
-		if (body.length > 0) {
-			spec.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-		}
-		return spec.exchangeToMono((response) -> read(call, response, decoder, mask))
-			.contextWrite(SkyvernAttemptLog::quietAfterCancel);
-	}
-
-	private <T> Mono<T> read(Call call, ClientResponse response, Function<byte[], T> decoder, SecretMask mask) {
-		int status = response.statusCode().value();
-		URI uri = response.request().getURI();
-		if (response.statusCode().is3xxRedirection()) {
-			// The connector is built not to follow redirects; one that hands a redirect over anyway (a
-			// connector a customizer swapped in) still gets no success out of it, and nothing is sent on.
-			return discardBody(response).then(Mono.error(SkyvernErrors.redirect(call.operation(), status,
-					response.headers().asHttpHeaders().getFirst(HttpHeaders.LOCATION), call.runId(), uri, mask)));
-		}
-		long announced = response.headers().contentLength().orElse(-1);
-		if (announced > this.maxResponseSize) {
-			return discardBody(response).then(Mono.error(SkyvernErrors.tooLarge(call.operation(), status, announced,
-					this.maxResponseSize, call.runId())));
-		}
-		return DataBufferUtils.join(response.bodyToFlux(DataBuffer.class), (int) this.maxResponseSize)
-			.map(SkyvernApiClient::bytes)
-			.defaultIfEmpty(EMPTY)
-			.onErrorMap(DataBufferLimitException.class, (ex) -> SkyvernErrors.tooLarge(call.operation(), status, -1,
-					this.maxResponseSize, call.runId()))
-			.map((bytes) -> decode(call, response, uri, bytes, decoder, mask));
+	@Override
+	public String toString() {
+		return "SkyvernApiClient[" + this.exchange + "]";
 	}
 
 	/**
-	 * Stop reading a body that will not be used: the connector closes the connection (or, for the
-	 * JDK's client, {@link DrainingClientHttpConnector} reads the rest), instead of reading it whole
-	 * here.
+	 * Builder for {@link SkyvernApiClient}; settings left unset have the defaults of their
+	 * {@code skyvern.*} properties.
+	 *
+	 * @since 0.1.0
 	 */
-	private static Mono<Void> discardBody(ClientResponse response) {
-		return response.bodyToFlux(DataBuffer.class).take(0).then();
-	}
+	public static final class Builder {
 
-	private static byte[] bytes(DataBuffer buffer) {
-		try {
-			byte[] bytes = new byte[buffer.readableByteCount()];
-			buffer.read(bytes);
-			return bytes;
-		}
-		finally {
-			DataBufferUtils.release(buffer);
-		}
-	}
+		private final WebClient webClient;
 
-	private byte[] encodeBody(Call call, RequestOptions options) {
-		boolean sendsBody = call.operation().method() != HttpMethod.GET;
-		if (!sendsBody || (call.body() == null && options.getBodyParameters().isEmpty())) {
-			return EMPTY;
-		}
-		Map<String, @Nullable Object> body = new LinkedHashMap<>();
-		if (call.body() != null) {
-			body.putAll(call.body());
-		}
-		body.putAll(options.getBodyParameters());
-		return SkyvernJson.mapper().writeValueAsBytes(body);
-	}
+		private final String apiKey;
 
-	private <T> T decode(Call call, ClientResponse response, URI uri, byte[] bytes, Function<byte[], T> decoder,
-			SecretMask mask) {
-		int status = response.statusCode().value();
-		if (!response.statusCode().is2xxSuccessful()) {
-			// Skyvern does not echo the key, but a proxy or debugging server in front of it may.
-			throw SkyvernErrors.fromResponse(call.operation(), status, response.headers().asHttpHeaders(), bytes,
-					call.runId(), uri, mask);
+		private Duration responseTimeout = Duration.ofSeconds(60);
+
+		private DataSize maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
+
+		private long maxRetries = DEFAULT_MAX_RETRIES;
+
+		private SkyvernRetryPolicy retryPolicy = SkyvernRetryPolicy.none();
+
+		private Clock clock = Clock.systemUTC();
+
+		private Scheduler timer = Schedulers.parallel();
+
+		private Builder(WebClient webClient, String apiKey) {
+			this.webClient = webClient;
+			this.apiKey = apiKey;
 		}
-		try {
-			return decoder.apply(bytes);
+
+		/**
+		 * Set the time allowed for each HTTP attempt to answer in full.
+		 * @param responseTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder responseTimeout(Duration responseTimeout) {
+			this.responseTimeout = responseTimeout;
+			return this;
 		}
-		catch (JacksonException | IllegalArgumentException ex) {
-			throw SkyvernErrors.malformed(call.operation(), status, bytes.length, call.runId(), ex, mask);
+
+		/**
+		 * Set the largest answer read; a larger one fails the call without being read.
+		 * @param maxResponseSize the limit
+		 * @return this builder
+		 */
+		public Builder maxResponseSize(DataSize maxResponseSize) {
+			this.maxResponseSize = maxResponseSize;
+			return this;
 		}
-	}
 
-	/**
-	 * One API call: what to send, before options are applied.
-	 */
-	record Call(SkyvernOperation operation, @Nullable String runId, @Nullable Map<String, @Nullable Object> body,
-			HttpHeaders headers, MultiValueMap<String, String> query) {
+		/**
+		 * Set the most retries of a call whose options name none.
+		 * @param maxRetries the retry count, {@code 0} for none
+		 * @return this builder
+		 */
+		public Builder maxRetries(long maxRetries) {
+			this.maxRetries = maxRetries;
+			return this;
+		}
 
-	}
+		/**
+		 * Set the policy that decides which failures are retried and when.
+		 * @param retryPolicy the policy, by default {@link SkyvernRetryPolicy#none()}
+		 * @return this builder
+		 */
+		public Builder retryPolicy(SkyvernRetryPolicy retryPolicy) {
+			this.retryPolicy = retryPolicy;
+			return this;
+		}
 
-	/**
-	 * Holds the API key so that it never shows up in {@code toString()} or a debugger's summary.
-	 */
-	private record ApiKey(String value, SecretMask mask) {
+		/**
+		 * Set the clock a {@code Retry-After} date is measured against.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
 
-		@Override
-		public String toString() {
-			return "******";
+		/**
+		 * Set the scheduler whose timer ends an attempt at the response timeout.
+		 * @param timer the scheduler, by default {@link Schedulers#parallel()}
+		 * @return this builder
+		 */
+		public Builder timer(Scheduler timer) {
+			this.timer = timer;
+			return this;
+		}
+
+		/**
+		 * Build the client.
+		 * @return the client
+		 */
+		public SkyvernApiClient build() {
+			return new SkyvernApiClient(this);
 		}
 
 	}

@@ -3,6 +3,8 @@ package io.github.skyvernstarter.client;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.github.skyvernstarter.error.SkyvernFailureReason;
+import io.github.skyvernstarter.operation.SkyvernOperation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

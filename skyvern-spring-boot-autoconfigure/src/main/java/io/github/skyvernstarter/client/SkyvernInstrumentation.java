@@ -13,6 +13,8 @@ import reactor.core.publisher.Mono;
  * The starter's implementation is
  * {@code io.github.skyvernstarter.observation.ObservationSkyvernInstrumentation}. The HTTP attempts
  * inside an operation are observed by Spring's own WebClient instrumentation.
+ *
+ * @since 0.1.0
  */
 public interface SkyvernInstrumentation {
 

@@ -2,6 +2,9 @@ package io.github.skyvernstarter.client;
 
 import java.time.Duration;
 
+import io.github.skyvernstarter.error.SkyvernException;
+import io.github.skyvernstarter.error.SkyvernNotFoundException;
+import io.github.skyvernstarter.error.SkyvernWaitTimeoutException;
 import io.github.skyvernstarter.model.RetryWebhookResult;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
@@ -11,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Blocking operations on Skyvern workflow runs, implemented by {@link SkyvernWorkflowTemplate}. Each
  * call blocks only the caller's thread (a good fit for Spring MVC and virtual threads); the same
  * operations without blocking are on {@link ReactiveSkyvernWorkflowOperations}.
+ *
+ * @since 0.1.0
  */
 public interface SkyvernWorkflowOperations {
 

@@ -15,8 +15,10 @@ import reactor.core.publisher.Mono;
  * <p>
  * Auto-configured by the starter; inject it and call {@link #runWorkflow(RunWorkflowRequest)}.
  * Calling it from a Reactor non-blocking thread fails fast: use {@link #reactive()} there.
+ *
+ * @since 0.1.0
  */
-public class SkyvernWorkflowTemplate implements SkyvernWorkflowOperations {
+public final class SkyvernWorkflowTemplate implements SkyvernWorkflowOperations {
 
 	private final ReactiveSkyvernWorkflowOperations reactive;
 

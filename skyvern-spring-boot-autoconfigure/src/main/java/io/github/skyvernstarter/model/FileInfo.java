@@ -16,6 +16,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param fileSize size in bytes, if known
  * @param modifiedAt when the file was last modified, if known
  * @param artifactId the artifact that stores the file, if any
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record FileInfo(String url, @Nullable String checksum, @Nullable String filename, @Nullable Long fileSize,

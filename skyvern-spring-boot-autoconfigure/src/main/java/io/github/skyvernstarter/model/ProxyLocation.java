@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * Where the run's browser traffic leaves from: a named location such as {@code RESIDENTIAL} or a
  * geographic target.
+ *
+ * @since 0.1.0
  */
 public sealed interface ProxyLocation permits ProxyLocation.Named, ProxyLocation.Geo {
 

@@ -19,6 +19,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param latencyMs round-trip time in milliseconds, if known
  * @param responseBody the receiver's body (truncated by Skyvern to 2 KB), if any
  * @param error why the delivery failed, if it did
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RetryWebhookResult(String runId, @Nullable String runType, @Nullable String defaultWebhookUrl,

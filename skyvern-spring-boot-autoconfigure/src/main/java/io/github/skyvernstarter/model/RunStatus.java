@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * Status of a Skyvern run; unknown values sent by newer servers are kept as they are.
  *
  * @param value the status as Skyvern writes it, for example {@code completed}
+ * @since 0.1.0
  */
 public record RunStatus(String value) {
 

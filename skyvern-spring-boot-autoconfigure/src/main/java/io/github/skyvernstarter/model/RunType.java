@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * also return; unknown values are kept as they are.
  *
  * @param value the run type as Skyvern writes it, for example {@code workflow_run}
+ * @since 0.1.0
  */
 public record RunType(String value) {
 

@@ -12,15 +12,14 @@ import org.jspecify.annotations.Nullable;
  * A request to run a Skyvern workflow ("agent"), with every parameter Skyvern's {@code run_workflow}
  * accepts. Build one with {@link #builder(String)}.
  * <p>
- * Most values go into the JSON body of {@code POST /v1/run/agents}; {@code maxStepsOverride} and
- * {@code userAgent} are sent as headers, {@code template} as a query parameter, and
- * {@code waitForCompletion} and {@code timeout} are never sent: they tell this client whether and how
- * long to wait.
+ * {@code waitForCompletion} and {@code waitTimeout} are never sent: they tell the template whether and
+ * how long to wait. Where every other value goes (body field, header or query parameter) is decided in
+ * one place, the client's mapping of this request, and listed in the README.
  *
  * @param workflowId the workflow to run ({@code wpid_...}); sent as {@code agent_id}
  * @param parameters the workflow's input parameters
  * @param waitForCompletion whether {@code runWorkflow} waits for a final status
- * @param timeout how long to wait when waiting, or {@code null} for {@code skyvern.wait-timeout}
+ * @param waitTimeout how long to wait when waiting, or {@code null} for {@code skyvern.wait-timeout}
  * @param runWith {@code agent} or {@code code}, or {@code null} for the workflow's setting
  * @param aiFallback whether a code run may fall back to the AI agent
  * @param browserSessionId a persistent browser session to run in
@@ -41,9 +40,10 @@ import org.jspecify.annotations.Nullable;
  * @param maxElapsedTimeMinutes the run's own time limit on the server, 1 to 480 minutes
  * @param cdpConnectHeaders headers sent when connecting to {@code browserAddress}
  * @param runMetadata up to 20 string pairs stored with the run
+ * @since 0.1.0
  */
 public record RunWorkflowRequest(String workflowId, Map<String, Object> parameters, boolean waitForCompletion,
-		@Nullable Duration timeout, @Nullable String runWith, @Nullable Boolean aiFallback,
+		@Nullable Duration waitTimeout, @Nullable String runWith, @Nullable Boolean aiFallback,
 		@Nullable String browserSessionId, @Nullable String browserProfileId, @Nullable ProxyLocation proxyLocation,
 		@Nullable Integer maxStepsOverride, @Nullable String webhookUrl, @Nullable String title,
 		@Nullable String totpIdentifier, @Nullable String totpUrl, boolean template, @Nullable String userAgent,
@@ -71,8 +71,8 @@ public record RunWorkflowRequest(String workflowId, Map<String, Object> paramete
 		extraHttpHeaders = copy(extraHttpHeaders);
 		cdpConnectHeaders = copy(cdpConnectHeaders);
 		runMetadata = copy(runMetadata);
-		if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-			throw new IllegalArgumentException("timeout must be positive");
+		if (waitTimeout != null && (waitTimeout.isNegative() || waitTimeout.isZero())) {
+			throw new IllegalArgumentException("waitTimeout must be positive");
 		}
 		if (runWith != null && !RUN_WITH_AGENT.equals(runWith) && !RUN_WITH_CODE.equals(runWith)) {
 			throw new IllegalArgumentException("runWith must be 'agent' or 'code'");
@@ -112,7 +112,7 @@ public record RunWorkflowRequest(String workflowId, Map<String, Object> paramete
 		Builder builder = new Builder(this.workflowId);
 		builder.parameters.putAll(this.parameters);
 		builder.waitForCompletion = this.waitForCompletion;
-		builder.timeout = this.timeout;
+		builder.waitTimeout = this.waitTimeout;
 		builder.runWith = this.runWith;
 		builder.aiFallback = this.aiFallback;
 		builder.browserSessionId = this.browserSessionId;
@@ -147,7 +147,7 @@ public record RunWorkflowRequest(String workflowId, Map<String, Object> paramete
 
 		private boolean waitForCompletion;
 
-		private @Nullable Duration timeout;
+		private @Nullable Duration waitTimeout;
 
 		private @Nullable String runWith;
 
@@ -244,13 +244,14 @@ public record RunWorkflowRequest(String workflowId, Map<String, Object> paramete
 		}
 
 		/**
-		 * Set how long {@code runWorkflow} waits; implies waiting.
-		 * @param timeout the longest wait
+		 * Set how long {@code runWorkflow} waits for a final status; implies waiting. Not the response
+		 * timeout of the HTTP calls, which is {@code RequestOptions.timeout}.
+		 * @param waitTimeout the longest wait
 		 * @return this builder
 		 */
-		public Builder timeout(Duration timeout) {
+		public Builder waitTimeout(Duration waitTimeout) {
 			this.waitForCompletion = true;
-			this.timeout = timeout;
+			this.waitTimeout = waitTimeout;
 			return this;
 		}
 
@@ -461,7 +462,7 @@ public record RunWorkflowRequest(String workflowId, Map<String, Object> paramete
 		 * @throws IllegalArgumentException if a value is out of Skyvern's range
 		 */
 		public RunWorkflowRequest build() {
-			return new RunWorkflowRequest(this.workflowId, this.parameters, this.waitForCompletion, this.timeout,
+			return new RunWorkflowRequest(this.workflowId, this.parameters, this.waitForCompletion, this.waitTimeout,
 					this.runWith, this.aiFallback, this.browserSessionId, this.browserProfileId, this.proxyLocation,
 					this.maxStepsOverride, this.webhookUrl, this.title, this.totpIdentifier, this.totpUrl,
 					this.template, this.userAgent, this.extraHttpHeaders, this.maxScreenshotScrolls,

@@ -10,6 +10,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param aiFallbackTriggered whether the run fell back to the AI agent
  * @param scriptId the script that ran, if any
  * @param scriptRevisionId the script revision that ran, if any
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ScriptRun(boolean aiFallbackTriggered, @Nullable String scriptId, @Nullable String scriptRevisionId) {

@@ -21,6 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Jackson's default stops at 500. A tree costs about 100 bytes of heap per level and deep trees
  * overflow the stack in Jackson's recursive writing and comparing (between 2,000 and 5,000 levels
  * on a 1 MB thread stack), while Skyvern's own JSON encoders stop at about 1,000 levels.
+ *
+ * @since 0.1.0
  */
 public final class SkyvernJson {
 

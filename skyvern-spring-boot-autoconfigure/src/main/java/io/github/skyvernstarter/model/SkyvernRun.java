@@ -46,6 +46,7 @@ import tools.jackson.databind.node.NullNode;
  * @param scriptId the script used, if any
  * @param browserSeedSource which layer seeded the run's browser, if known
  * @param runRequest the request that started the run, as Skyvern echoes it
+ * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SkyvernRun(String runId, RunStatus status, JsonNode output, @Nullable List<FileInfo> downloadedFiles,

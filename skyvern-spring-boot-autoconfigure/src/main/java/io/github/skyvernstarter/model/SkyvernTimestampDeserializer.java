@@ -16,6 +16,8 @@ import tools.jackson.databind.deser.std.StdScalarDeserializer;
 /**
  * Reads Skyvern timestamps with or without an offset: the server sends naive UTC
  * ({@code 2026-08-22T18:30:00.160725}), its documentation shows {@code ...Z}.
+ *
+ * @since 0.1.0
  */
 public final class SkyvernTimestampDeserializer extends StdScalarDeserializer<Instant> {
 

@@ -33,6 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code recording_archived}), and is named in {@link ParsedRun#unreadableFields()}.
  * <p>
  * This is deliberately not how API answers are read: there a malformed answer is an error.
+ *
+ * @since 0.1.0
  */
 public final class SkyvernWebhookBody {
 

@@ -1,6 +1,6 @@
 package io.github.skyvernstarter.observation;
 
-import io.github.skyvernstarter.client.SkyvernFailureReason;
+import io.github.skyvernstarter.error.SkyvernFailureReason;
 import io.github.skyvernstarter.observation.SkyvernObservationDocumentation.OperationHighCardinalityKeyNames;
 import io.github.skyvernstarter.observation.SkyvernObservationDocumentation.OperationLowCardinalityKeyNames;
 import io.micrometer.common.KeyValue;
@@ -10,6 +10,8 @@ import io.micrometer.common.KeyValues;
  * The default {@link SkyvernOperationObservationConvention}: the name {@code skyvern.operation}, the
  * contextual name {@code skyvern <operation>}, and the keys of
  * {@link SkyvernObservationDocumentation#OPERATION}.
+ *
+ * @since 0.1.0
  */
 public class DefaultSkyvernOperationObservationConvention implements SkyvernOperationObservationConvention {
 

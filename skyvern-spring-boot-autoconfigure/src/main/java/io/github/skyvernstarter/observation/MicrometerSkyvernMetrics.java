@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.skyvernstarter.client.SkyvernFailureReason;
-import io.github.skyvernstarter.client.SkyvernOperation;
-import io.github.skyvernstarter.client.SkyvernRetryListener;
+import io.github.skyvernstarter.error.SkyvernFailureReason;
 import io.github.skyvernstarter.model.SkyvernRun;
 import io.github.skyvernstarter.observation.SkyvernObservationDocumentation.OperationLowCardinalityKeyNames;
+import io.github.skyvernstarter.operation.SkyvernOperation;
+import io.github.skyvernstarter.retry.SkyvernRetryListener;
 import io.github.skyvernstarter.webhook.SkyvernWebhookDeliveryListener;
 import io.github.skyvernstarter.webhook.SkyvernWebhookOutcome;
 import io.micrometer.core.instrument.Counter;
@@ -23,8 +23,10 @@ import org.jspecify.annotations.Nullable;
  * record in a Micrometer {@link MeterRegistry}: {@code skyvern.runs.started},
  * {@code skyvern.runs.finished}, {@code skyvern.runs.duration}, {@code skyvern.runs.waiting},
  * {@code skyvern.retries} and {@code skyvern.webhook.deliveries}.
+ *
+ * @since 0.1.0
  */
-public class MicrometerSkyvernMetrics implements SkyvernMetrics, SkyvernRetryListener, SkyvernWebhookDeliveryListener {
+public final class MicrometerSkyvernMetrics implements SkyvernMetrics, SkyvernRetryListener, SkyvernWebhookDeliveryListener {
 
 	/** Counter of runs Skyvern created. */
 	public static final String RUNS_STARTED = "skyvern.runs.started";

@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 
-import io.github.skyvernstarter.client.SkyvernFailureReason;
 import io.github.skyvernstarter.client.SkyvernInstrumentation;
-import io.github.skyvernstarter.client.SkyvernWaitTimeoutException;
+import io.github.skyvernstarter.error.SkyvernFailureReason;
+import io.github.skyvernstarter.error.SkyvernWaitTimeoutException;
 import io.github.skyvernstarter.model.RetryWebhookResult;
 import io.github.skyvernstarter.model.SkyvernRun;
 import io.github.skyvernstarter.observation.SkyvernOperationContext.Operation;
@@ -27,8 +27,10 @@ import reactor.core.publisher.Mono;
  * The observation is put in the Reactor context under {@link ObservationThreadLocalAccessor#KEY}, so
  * the WebClient's {@code http.client.requests} observation of each attempt becomes its child. Log
  * lines hold ids, statuses and durations only: never the API key, parameters or outputs.
+ *
+ * @since 0.1.0
  */
-public class ObservationSkyvernInstrumentation implements SkyvernInstrumentation {
+public final class ObservationSkyvernInstrumentation implements SkyvernInstrumentation {
 
 	private static final Log logger = LogFactory.getLog(ObservationSkyvernInstrumentation.class);
 

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Told of run starts, run finishes and waits by {@link ObservationSkyvernInstrumentation}, for the
  * metrics an observation cannot give: counts by final status, the run's own duration, waits in
  * progress. {@link MicrometerSkyvernMetrics} records them in a Micrometer {@code MeterRegistry}.
+ *
+ * @since 0.1.0
  */
 public interface SkyvernMetrics {
 

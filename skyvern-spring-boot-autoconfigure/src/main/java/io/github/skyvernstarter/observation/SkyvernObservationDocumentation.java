@@ -8,6 +8,8 @@ import io.micrometer.observation.docs.ObservationDocumentation;
 /**
  * The observations this library makes. Their names and keys are stable: dashboards and alerts may
  * rely on them.
+ *
+ * @since 0.1.0
  */
 public enum SkyvernObservationDocumentation implements ObservationDocumentation {
 
@@ -86,7 +88,7 @@ public enum SkyvernObservationDocumentation implements ObservationDocumentation 
 		},
 
 		/**
-		 * Why it failed, as {@link io.github.skyvernstarter.client.SkyvernFailureReason} names it
+		 * Why it failed, as {@link io.github.skyvernstarter.error.SkyvernFailureReason} names it
 		 * ({@code 403}, {@code connect}, {@code wait_timeout}, ...), or {@code none}.
 		 */
 		REASON {

@@ -7,8 +7,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Context of a {@link SkyvernObservationDocumentation#OPERATION} observation: which operation, on
  * which run and workflow, and the run status it saw. It holds no request, payload or API key.
+ *
+ * @since 0.1.0
  */
-public class SkyvernOperationContext extends Observation.Context {
+public final class SkyvernOperationContext extends Observation.Context {
 
 	private final Operation operation;
 

@@ -6,6 +6,8 @@ import io.micrometer.observation.ObservationConvention;
 /**
  * {@link ObservationConvention} for Skyvern operations; declare a bean of this type to replace
  * {@link DefaultSkyvernOperationObservationConvention}.
+ *
+ * @since 0.1.0
  */
 public interface SkyvernOperationObservationConvention extends ObservationConvention<SkyvernOperationContext> {
 

@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Import;
  * come from an auto-configuration that this annotation switches on, so beans an application
  * declares itself, such as a shared {@link SkyvernWebhookIdempotencyStore}, replace the defaults
  * wherever they are declared.
+ *
+ * @since 0.1.0
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

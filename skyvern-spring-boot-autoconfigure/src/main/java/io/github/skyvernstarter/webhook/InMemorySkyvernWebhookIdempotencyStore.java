@@ -21,8 +21,10 @@ import java.util.Set;
  * {@value #MAX_KEY_LENGTH} characters (far more than a Skyvern run id and status; the receiver
  * rejects longer run ids before they get here) is refused, so an entry holds less than 600 bytes
  * and 10,000 entries less than 6 MB.
+ *
+ * @since 0.1.0
  */
-public class InMemorySkyvernWebhookIdempotencyStore implements SkyvernWebhookIdempotencyStore {
+public final class InMemorySkyvernWebhookIdempotencyStore implements SkyvernWebhookIdempotencyStore {
 
 	/** The longest run id and status, together, that a key may have. */
 	public static final int MAX_KEY_LENGTH = 256;

@@ -21,6 +21,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * Spring WebFlux adapter of {@link SkyvernWebhookReceiver}: collects the body without blocking, within
  * the {@link SkyvernWebhookBodyBudget} and a deadline, then runs the receiver, whose listeners may
  * block, on a scheduler made for blocking work.
+ *
+ * @since 0.1.0
  */
 public final class ReactiveSkyvernWebhookHandler implements HandlerFunction<ServerResponse> {
 

@@ -25,6 +25,8 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
  * {@code ServerRequest} fails with a server error on some hostile headers (for example
  * {@code Content-Type: *}{@code /*}) before any handler runs; here the receiver sees every request
  * and answers it with a 4xx.
+ *
+ * @since 0.1.0
  */
 public final class ServletSkyvernWebhookHandler implements HttpRequestHandler {
 

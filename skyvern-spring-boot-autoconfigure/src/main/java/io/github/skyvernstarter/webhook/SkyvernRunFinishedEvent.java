@@ -18,6 +18,8 @@ import org.springframework.http.HttpHeaders;
  * ({@code run_id}, {@code status}) is published once within the duplicate window. Listeners run
  * before Skyvern gets its answer: if one throws, Skyvern is answered with an error and delivers
  * again, and the event is published again then.
+ *
+ * @since 0.1.0
  */
 public final class SkyvernRunFinishedEvent {
 
@@ -34,22 +36,23 @@ public final class SkyvernRunFinishedEvent {
 	private final Set<String> unreadableFields;
 
 	/**
-	 * Create an event.
+	 * Create an event, for example to test a listener; the {@code x-skyvern-timestamp} is read from the
+	 * headers.
 	 * @param run the run parsed from the body
 	 * @param body the request body exactly as received and verified
 	 * @param headers the request headers
 	 * @param receivedAt when this application received the delivery
-	 * @param skyvernTimestamp the {@code x-skyvern-timestamp} header, or {@code null} if absent or
-	 * unreadable
 	 */
-	public SkyvernRunFinishedEvent(SkyvernRun run, byte[] body, HttpHeaders headers, Instant receivedAt,
-			@Nullable Instant skyvernTimestamp) {
-		this(run, Set.of(), body, headers, receivedAt, skyvernTimestamp);
+	public SkyvernRunFinishedEvent(SkyvernRun run, byte[] body, HttpHeaders headers, Instant receivedAt) {
+		this(run, Set.of(), body, headers, receivedAt, timestamp(headers));
 	}
 
 	SkyvernRunFinishedEvent(ParsedRun parsed, byte[] body, HttpHeaders headers, Instant receivedAt) {
-		this(parsed.run(), parsed.unreadableFields().keySet(), body, headers, receivedAt,
-				SkyvernWebhookVerifier.parseTimestamp(headers.getFirst(SkyvernWebhookVerifier.TIMESTAMP_HEADER)));
+		this(parsed.run(), parsed.unreadableFields().keySet(), body, headers, receivedAt, timestamp(headers));
+	}
+
+	private static @Nullable Instant timestamp(HttpHeaders headers) {
+		return SkyvernWebhookVerifier.parseTimestamp(headers.getFirst(SkyvernWebhookVerifier.TIMESTAMP_HEADER));
 	}
 
 	private SkyvernRunFinishedEvent(SkyvernRun run, Set<String> unreadableFields, byte[] body, HttpHeaders headers,

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 /**
  * Told of every webhook delivery the receiver answered, for metrics.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface SkyvernWebhookDeliveryListener {

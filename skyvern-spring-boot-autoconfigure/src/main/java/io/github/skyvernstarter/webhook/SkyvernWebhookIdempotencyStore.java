@@ -9,6 +9,8 @@ package io.github.skyvernstarter.webhook;
  * they failed, so that Skyvern's next attempt is processed. The default keeps this in memory; an
  * application running several instances provides a shared implementation as a bean (see README,
  * "Receiving webhooks"). Implementations must be thread-safe and make {@code claim} atomic.
+ *
+ * @since 0.1.0
  */
 public interface SkyvernWebhookIdempotencyStore {
 

@@ -2,6 +2,8 @@ package io.github.skyvernstarter.webhook;
 
 /**
  * How the receiver answered a webhook delivery, for metrics and logs.
+ *
+ * @since 0.1.0
  */
 public enum SkyvernWebhookOutcome {
 

@@ -29,6 +29,8 @@ import org.springframework.util.unit.DataSize;
  * processed is answered {@code 425 Too Early}: it must not publish a second event, and it must not
  * be acknowledged either, because the first delivery may still fail; Skyvern retries 425, and its
  * retry then finds the delivery processed (2xx) or released (processed anew).
+ *
+ * @since 0.1.0
  */
 public final class SkyvernWebhookReceiver {
 

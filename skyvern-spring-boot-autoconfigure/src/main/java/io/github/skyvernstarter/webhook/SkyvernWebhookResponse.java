@@ -10,6 +10,7 @@ import java.util.Map;
  * @param body a short plain-text explanation
  * @param headers extra response headers, such as {@code Allow} or {@code Retry-After}
  * @param outcome what the answer means, for metrics and logs
+ * @since 0.1.0
  */
 public record SkyvernWebhookResponse(int status, String body, Map<String, String> headers,
 		SkyvernWebhookOutcome outcome) {

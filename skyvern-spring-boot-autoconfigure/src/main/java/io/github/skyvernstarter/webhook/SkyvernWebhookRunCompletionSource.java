@@ -29,8 +29,10 @@ import reactor.core.publisher.MonoSink;
  * {@link #fallbackPollInterval()} only, so a lost webhook, or one that reaches another instance, only
  * delays its wait; every other run is polled at {@code skyvern.poll-interval}, because no webhook is
  * coming for it here.
+ *
+ * @since 0.1.0
  */
-public class SkyvernWebhookRunCompletionSource implements RunCompletionSource {
+public final class SkyvernWebhookRunCompletionSource implements RunCompletionSource {
 
 	static final Duration RECENT_RUN_TTL = Duration.ofMinutes(2);
 

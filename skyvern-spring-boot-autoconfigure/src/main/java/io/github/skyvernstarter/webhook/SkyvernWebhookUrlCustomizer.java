@@ -1,16 +1,18 @@
 package io.github.skyvernstarter.webhook;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 
+import io.github.skyvernstarter.client.HttpUrls;
 import io.github.skyvernstarter.client.RunWorkflowRequestCustomizer;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 
 /**
  * Fills {@code webhook_url} on every run request that has none, so Skyvern calls this application
  * back when the run finishes.
+ *
+ * @since 0.1.0
  */
-public class SkyvernWebhookUrlCustomizer implements RunWorkflowRequestCustomizer {
+public final class SkyvernWebhookUrlCustomizer implements RunWorkflowRequestCustomizer {
 
 	private final String webhookUrl;
 
@@ -46,19 +48,11 @@ public class SkyvernWebhookUrlCustomizer implements RunWorkflowRequestCustomizer
 	 * @throws IllegalArgumentException if the public URL is not an absolute http(s) URL with a host
 	 */
 	public static String webhookUrl(String publicUrl, String basePath, String path) {
-		URI uri;
-		try {
-			uri = new URI(publicUrl.strip());
+		String problem = HttpUrls.problem(publicUrl);
+		if (problem != null) {
+			throw new IllegalArgumentException("URL " + problem);
 		}
-		catch (URISyntaxException ex) {
-			throw new IllegalArgumentException("URL is malformed (" + ex.getReason() + ")");
-		}
-		if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-			throw new IllegalArgumentException("URL is not an http or https URL");
-		}
-		if (uri.getHost() == null || uri.getHost().isBlank()) {
-			throw new IllegalArgumentException("URL has no host");
-		}
+		URI uri = URI.create(publicUrl.strip());
 		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
 			throw new IllegalArgumentException("URL must not have a query or fragment");
 		}

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Only the lowercase hex that Skyvern writes is accepted: a signature has exactly one valid
  * spelling, so an upper-case or otherwise re-encoded signature is rejected like any other mismatch.
+ *
+ * @since 0.1.0
  */
 public final class SkyvernWebhookVerifier {
 

@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Registers the marker bean that {@link EnableSkyvernWebhooks} uses to switch on the webhook
  * auto-configuration.
+ *
+ * @since 0.1.0
  */
 @Configuration(proxyBeanMethods = false)
 public class SkyvernWebhooksMarkerConfiguration {

@@ -3,7 +3,7 @@ package io.github.skyvernstarter.autoconfigure;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.skyvernstarter.observation.SkyvernHealthIndicator;
+import io.github.skyvernstarter.health.SkyvernHealthIndicator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -70,6 +70,7 @@ class SkyvernHealthContributorAutoConfigurationTests {
 				FailureAnalysis analysis = new SkyvernConfigurationFailureAnalyzer()
 					.analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains("management.health.skyvern.cache-time-to-live");
+				assertThat(analysis.getAction()).contains("positive duration");
 			});
 	}
 

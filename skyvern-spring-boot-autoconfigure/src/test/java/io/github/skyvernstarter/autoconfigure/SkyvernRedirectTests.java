@@ -3,9 +3,9 @@ package io.github.skyvernstarter.autoconfigure;
 import java.net.http.HttpClient;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.skyvernstarter.client.SkyvernRedirectException;
 import io.github.skyvernstarter.client.SkyvernWebClientCustomizer;
 import io.github.skyvernstarter.client.SkyvernWorkflowTemplate;
+import io.github.skyvernstarter.error.SkyvernRedirectException;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;

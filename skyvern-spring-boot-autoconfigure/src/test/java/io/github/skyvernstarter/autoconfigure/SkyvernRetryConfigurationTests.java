@@ -1,8 +1,9 @@
 package io.github.skyvernstarter.autoconfigure;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.skyvernstarter.client.SkyvernServerException;
 import io.github.skyvernstarter.client.SkyvernWorkflowTemplate;
+import io.github.skyvernstarter.error.SkyvernServerException;
+import io.github.skyvernstarter.retry.SkyvernRetryPolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -89,6 +90,21 @@ class SkyvernRetryConfigurationTests {
 			assertThat(analysis.getDescription()).contains("skyvern.response-timeout");
 			assertThat(analysis.getAction()).contains("positive duration");
 		});
+	}
+
+	@Test
+	void timesAreCheckedWhenTheApplicationDefinesItsOwnRetryPolicy() {
+		for (String property : new String[] { "skyvern.connect-timeout", "skyvern.response-timeout",
+				"skyvern.wait-timeout", "skyvern.poll-interval" }) {
+			this.contextRunner.withBean(SkyvernRetryPolicy.class, SkyvernRetryPolicy::none)
+				.withPropertyValues(property + "=0s")
+				.run((context) -> {
+					assertThat(context).as(property).hasFailed();
+					FailureAnalysis analysis = new SkyvernConfigurationFailureAnalyzer()
+						.analyze(context.getStartupFailure());
+					assertThat(analysis.getDescription()).contains("the duration is not positive (" + property + ")");
+				});
+		}
 	}
 
 }

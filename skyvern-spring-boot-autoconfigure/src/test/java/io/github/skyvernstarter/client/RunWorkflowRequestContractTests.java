@@ -25,6 +25,7 @@ import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi31;
 import io.github.skyvernstarter.model.ProxyLocation;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
+import io.github.skyvernstarter.retry.SkyvernRetryPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,7 +173,7 @@ class RunWorkflowRequestContractTests {
 		parameters.put("object", Map.of("nested", Map.of("deeper", List.of(1, 2))));
 		return Stream.of(Named.of("minimal", RunWorkflowRequest.builder("wpid_1").build()),
 				Named.of("minimal with wait and timeout",
-						RunWorkflowRequest.builder("wpid_1").timeout(Duration.ofMinutes(5)).build()),
+						RunWorkflowRequest.builder("wpid_1").waitTimeout(Duration.ofMinutes(5)).build()),
 				Named.of("every field, named proxy", everyField(ProxyLocation.named("RESIDENTIAL_DE"))),
 				Named.of("every field, geo proxy", everyField(ProxyLocation.geo("US", "CA", "San Francisco"))),
 				Named.of("geo proxy with country only",
@@ -217,7 +218,7 @@ class RunWorkflowRequestContractTests {
 		return RunWorkflowRequest.builder("wpid_486305187432193470")
 			.parameter("invoice_month", "2026-07")
 			.parameter("max_pages", 3)
-			.timeout(Duration.ofMinutes(10))
+			.waitTimeout(Duration.ofMinutes(10))
 			.runWith("code")
 			.aiFallback(true)
 			.browserSessionId("pbs_486305187432193481")

@@ -19,11 +19,23 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.skyvernstarter.autoconfigure.SkyvernAutoConfiguration;
+import io.github.skyvernstarter.error.SkyvernApiException;
+import io.github.skyvernstarter.error.SkyvernAuthenticationException;
+import io.github.skyvernstarter.error.SkyvernBadRequestException;
+import io.github.skyvernstarter.error.SkyvernConflictException;
+import io.github.skyvernstarter.error.SkyvernException;
+import io.github.skyvernstarter.error.SkyvernMalformedResponseException;
+import io.github.skyvernstarter.error.SkyvernNotFoundException;
+import io.github.skyvernstarter.error.SkyvernRateLimitException;
+import io.github.skyvernstarter.error.SkyvernServerException;
+import io.github.skyvernstarter.error.SkyvernValidationException;
 import io.github.skyvernstarter.model.ProxyLocation;
 import io.github.skyvernstarter.model.RetryWebhookResult;
 import io.github.skyvernstarter.model.RunStatus;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.operation.SkyvernOperation;
+import io.github.skyvernstarter.retry.SkyvernRetryPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,7 +130,7 @@ class SkyvernApiClientWireFormatTests {
 			.parameter("invoice_month", "2026-07")
 			.parameter("max_pages", 3)
 			.waitForCompletion()
-			.timeout(Duration.ofMinutes(10))
+			.waitTimeout(Duration.ofMinutes(10))
 			.runWith("code")
 			.aiFallback(true)
 			.browserSessionId("pbs_1")

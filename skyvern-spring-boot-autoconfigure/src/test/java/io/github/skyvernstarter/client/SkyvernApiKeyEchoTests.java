@@ -11,7 +11,13 @@ import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.skyvernstarter.error.SkyvernApiException;
+import io.github.skyvernstarter.error.SkyvernException;
+import io.github.skyvernstarter.error.SkyvernMalformedResponseException;
+import io.github.skyvernstarter.error.SkyvernRedirectException;
+import io.github.skyvernstarter.error.SkyvernValidationException;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
+import io.github.skyvernstarter.retry.SkyvernRetryPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;

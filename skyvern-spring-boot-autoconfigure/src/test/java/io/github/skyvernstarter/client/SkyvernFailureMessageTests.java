@@ -6,7 +6,10 @@ import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.skyvernstarter.error.SkyvernNotFoundException;
+import io.github.skyvernstarter.error.SkyvernTransportException;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
+import io.github.skyvernstarter.retry.SkyvernRetryPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,11 +2,12 @@ package io.github.skyvernstarter.client;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -17,14 +18,23 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.skyvernstarter.error.SkyvernApiException;
+import io.github.skyvernstarter.error.SkyvernAuthenticationException;
+import io.github.skyvernstarter.error.SkyvernMalformedResponseException;
+import io.github.skyvernstarter.error.SkyvernNotFoundException;
+import io.github.skyvernstarter.error.SkyvernServerException;
+import io.github.skyvernstarter.error.SkyvernTransportException;
 import io.github.skyvernstarter.model.RunStatus;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.retry.DefaultSkyvernRetryPolicy;
+import io.github.skyvernstarter.retry.SkyvernRetryListener;
+import io.github.skyvernstarter.support.CountingVirtualTimeScheduler;
+import io.github.skyvernstarter.support.RecordingScheduler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import reactor.core.scheduler.Schedulers;
+import reactor.core.publisher.Mono;
 
-import org.springframework.boot.retry.RetryPolicySettings;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -40,9 +50,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Fault tests for retries and timeouts: what is sent again, counted on the server side.
+ * Fault tests for retries and timeouts: what is sent again, counted on the server side. Nothing
+ * sleeps: retry delays are recorded and skipped, response timeouts and polls run on virtual time, and
+ * a {@code Retry-After} date is read against a fixed clock.
  */
 class SkyvernRetryTests {
 
@@ -53,25 +66,53 @@ class SkyvernRetryTests {
 	@RegisterExtension
 	static WireMockExtension skyvern = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	/** The time of the fixed clock: Retry-After dates are measured from it. */
+	private static final Instant NOW = Instant.parse("2026-08-22T18:30:00Z");
+
+	private static final Duration HELD = Duration.ofSeconds(5);
+
 	private final List<String> retries = new CopyOnWriteArrayList<>();
 
+	private final RecordingScheduler retryDelays = new RecordingScheduler();
+
+	private final CountingVirtualTimeScheduler responseTimer = new CountingVirtualTimeScheduler();
+
 	private SkyvernApiClient client(String baseUrl, Duration responseTimeout, SkyvernRetryListener extraListener) {
-		RetryPolicySettings settings = new RetryPolicySettings();
-		settings.setMaxRetries(3L);
-		settings.setDelay(Duration.ofMillis(10));
-		settings.setMultiplier(2.0);
-		settings.setMaxDelay(Duration.ofMillis(50));
-		DefaultSkyvernRetryPolicy policy = new DefaultSkyvernRetryPolicy(settings, Duration.ofMillis(100),
-				Schedulers.parallel(), (operation, failure, retry, delay) -> {
-					this.retries.add(operation.operationName() + "#" + retry);
-					extraListener.onRetry(operation, failure, retry, delay);
-				});
-		return new SkyvernApiClient(WebClient.builder().baseUrl(baseUrl).build(), KEY, responseTimeout, policy);
+		DefaultSkyvernRetryPolicy policy = DefaultSkyvernRetryPolicy.builder()
+			.initialDelay(Duration.ofMillis(10))
+			.multiplier(2.0)
+			.maxDelay(Duration.ofMillis(50))
+			.jitter(Duration.ZERO)
+			.maxRetryAfter(Duration.ofSeconds(30))
+			.scheduler(this.retryDelays)
+			.listener((operation, failure, retry, delay) -> {
+				this.retries.add(operation.operationName() + "#" + retry);
+				extraListener.onRetry(operation, failure, retry, delay);
+			})
+			.build();
+		return SkyvernApiClient.builder(WebClient.builder().baseUrl(baseUrl).build(), KEY)
+			.responseTimeout(responseTimeout)
+			.maxRetries(3)
+			.retryPolicy(policy)
+			.clock(Clock.fixed(NOW, ZoneOffset.UTC))
+			.timer(this.responseTimer)
+			.build();
 	}
 
 	private SkyvernApiClient client() {
 		return client(skyvern.baseUrl(), Duration.ofSeconds(5), (operation, failure, retry, delay) -> {
 		});
+	}
+
+	/**
+	 * Start a call whose answer the server holds, and end its attempt by the response timeout once the
+	 * server has the request: the timeout fires on virtual time, not after a real wait.
+	 */
+	private <T> Mono<T> timedOut(Mono<T> call, Duration timeout, Supplier<Integer> requestsReceived) {
+		CompletableFuture<T> result = call.toFuture();
+		await().atMost(Duration.ofSeconds(30)).until(() -> requestsReceived.get() == 1);
+		this.responseTimer.advanceTimeBy(timeout);
+		return Mono.fromFuture(result);
 	}
 
 	private void stubSequence(Supplier<MappingBuilder> request, ResponseDefinitionBuilder... responses) {
@@ -102,6 +143,7 @@ class SkyvernRetryTests {
 		assertThat(run.status()).isEqualTo(RunStatus.RUNNING);
 		skyvern.verify(3, getRequestedFor(urlEqualTo("/v1/runs/wr_1")));
 		assertThat(this.retries).containsExactly("get#1", "get#2");
+		assertThat(this.retryDelays.delays()).containsExactly(Duration.ofMillis(10), Duration.ofMillis(20));
 	}
 
 	@Test
@@ -118,52 +160,39 @@ class SkyvernRetryTests {
 			.isThrownBy(() -> client().getRun("wr_1", RequestOptions.none()).block())
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(503));
 		skyvern.verify(4, getRequestedFor(urlEqualTo("/v1/runs/wr_1")));
+		// Exponential back-off, capped at the maximum delay.
+		assertThat(this.retryDelays.delays()).containsExactly(Duration.ofMillis(10), Duration.ofMillis(20),
+				Duration.ofMillis(40));
 	}
 
 	@Test
 	void retriesGetOn429WithRetryAfterSeconds() {
 		stubSequence(() -> get(urlEqualTo("/v1/runs/wr_1")),
-				aResponse().withStatus(429).withHeader("Retry-After", "1").withBody("{\"detail\":\"slow down\"}"),
+				aResponse().withStatus(429).withHeader("Retry-After", "7").withBody("{\"detail\":\"slow down\"}"),
 				run("wr_1", "running"));
 		assertThat(client().getRun("wr_1", RequestOptions.none()).block().runId()).isEqualTo("wr_1");
 		skyvern.verify(2, getRequestedFor(urlEqualTo("/v1/runs/wr_1")));
+		assertThat(this.retryDelays.delays()).containsExactly(Duration.ofSeconds(7));
 	}
 
 	@Test
 	void retriesGetOn429WithRetryAfterHttpDate() {
-		String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(1));
 		stubSequence(() -> get(urlEqualTo("/v1/runs/wr_1")),
-				aResponse().withStatus(429).withHeader("Retry-After", date), run("wr_1", "running"));
+				aResponse().withStatus(429).withHeader("Retry-After", "Sat, 22 Aug 2026 18:30:12 GMT"),
+				run("wr_1", "running"));
 		assertThat(client().getRun("wr_1", RequestOptions.none()).block().runId()).isEqualTo("wr_1");
 		skyvern.verify(2, getRequestedFor(urlEqualTo("/v1/runs/wr_1")));
-	}
-
-	@Test
-	void retryAfterReplacesBackOffDelayUpToTheCap() {
-		DefaultSkyvernRetryPolicy policy = new DefaultSkyvernRetryPolicy(new RetryPolicySettings(),
-				Duration.ofSeconds(30), Schedulers.parallel(), (operation, failure, retry, delay) -> {
-				});
-		Duration backOff = Duration.ofMillis(500);
-		assertThat(policy.delay(rateLimited(Duration.ofSeconds(1)), backOff)).isEqualTo(Duration.ofSeconds(1));
-		assertThat(policy.delay(rateLimited(Duration.ofMinutes(5)), backOff)).isEqualTo(Duration.ofSeconds(30));
-		assertThat(policy.delay(rateLimited(null), backOff)).isEqualTo(backOff);
-		assertThat(policy.delay(new SkyvernServerException(SkyvernOperation.GET_RUN, 503, null, "wr_1"), backOff))
-			.isEqualTo(backOff);
+		assertThat(this.retryDelays.delays()).containsExactly(Duration.ofSeconds(12));
 	}
 
 	@Test
 	void readsRetryAfterAsSecondsOrHttpDate() {
-		java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-08-22T18:30:00Z"),
-				ZoneOffset.UTC);
-		assertThat(SkyvernErrors.retryAfter("7", clock)).isEqualTo(Duration.ofSeconds(7));
-		assertThat(SkyvernErrors.retryAfter("Sat, 22 Aug 2026 18:30:05 GMT", clock)).isEqualTo(Duration.ofSeconds(5));
-		assertThat(SkyvernErrors.retryAfter("Sat, 22 Aug 2026 18:29:00 GMT", clock)).isEqualTo(Duration.ZERO);
-		assertThat(SkyvernErrors.retryAfter("soon", clock)).isNull();
-		assertThat(SkyvernErrors.retryAfter(null, clock)).isNull();
-	}
-
-	private static SkyvernRateLimitException rateLimited(Duration retryAfter) {
-		return new SkyvernRateLimitException(SkyvernOperation.GET_RUN, 429, null, "wr_1", retryAfter);
+		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+		assertThat(RetryAfter.parse("7", clock)).isEqualTo(Duration.ofSeconds(7));
+		assertThat(RetryAfter.parse("Sat, 22 Aug 2026 18:30:05 GMT", clock)).isEqualTo(Duration.ofSeconds(5));
+		assertThat(RetryAfter.parse("Sat, 22 Aug 2026 18:29:00 GMT", clock)).isEqualTo(Duration.ZERO);
+		assertThat(RetryAfter.parse("soon", clock)).isNull();
+		assertThat(RetryAfter.parse(null, clock)).isNull();
 	}
 
 	@Test
@@ -240,13 +269,14 @@ class SkyvernRetryTests {
 
 	@Test
 	void neverRetriesRunStartAfterResponseTimeout() {
-		skyvern.stubFor(post(urlEqualTo(RUN_PATH)).willReturn(run("wr_1", "created").withFixedDelay(1000)));
+		skyvern.stubFor(post(urlEqualTo(RUN_PATH)).willReturn(run("wr_1", "created").withFixedDelay((int) HELD.toMillis())));
 		SkyvernApiClient client = client(skyvern.baseUrl(), Duration.ofMillis(200), (operation, failure, retry,
 				delay) -> {
 		});
-		assertThatExceptionOfType(SkyvernTransportException.class)
-			.isThrownBy(() -> client.runWorkflow(RunWorkflowRequest.builder("wpid_1").build(), RequestOptions.none())
-				.block())
+		Mono<SkyvernRun> start = timedOut(
+				client.runWorkflow(RunWorkflowRequest.builder("wpid_1").build(), RequestOptions.none()),
+				Duration.ofMillis(200), () -> skyvern.findAll(postRequestedFor(urlEqualTo(RUN_PATH))).size());
+		assertThatExceptionOfType(SkyvernTransportException.class).isThrownBy(start::block)
 			.satisfies((ex) -> {
 				assertThat(ex.getKind()).isEqualTo(SkyvernTransportException.Kind.RESPONSE_TIMEOUT);
 				assertThat(ex.getMessage()).contains("response timeout of PT0.2S")
@@ -297,12 +327,13 @@ class SkyvernRetryTests {
 
 	@Test
 	void slowResponseFailsWithTimeoutErrorNamingTheLimit() {
-		skyvern.stubFor(get(urlEqualTo("/v1/runs/wr_1")).willReturn(run("wr_1", "running").withFixedDelay(1000)));
+		skyvern.stubFor(get(urlEqualTo("/v1/runs/wr_1")).willReturn(run("wr_1", "running").withFixedDelay((int) HELD.toMillis())));
 		SkyvernApiClient client = client(skyvern.baseUrl(), Duration.ofMillis(150), (operation, failure, retry,
 				delay) -> {
 		});
-		assertThatExceptionOfType(SkyvernTransportException.class)
-			.isThrownBy(() -> client.getRun("wr_1", RequestOptions.builder().maxRetries(0).build()).block())
+		Mono<SkyvernRun> get = timedOut(client.getRun("wr_1", RequestOptions.builder().maxRetries(0).build()),
+				Duration.ofMillis(150), () -> skyvern.findAll(getRequestedFor(urlEqualTo("/v1/runs/wr_1"))).size());
+		assertThatExceptionOfType(SkyvernTransportException.class).isThrownBy(get::block)
 			.satisfies((ex) -> {
 				assertThat(ex.getKind()).isEqualTo(SkyvernTransportException.Kind.RESPONSE_TIMEOUT);
 				assertThat(ex.getMessage()).contains("response timeout of PT0.15S").contains("skyvern.response-timeout");
@@ -313,20 +344,25 @@ class SkyvernRetryTests {
 
 	@Test
 	void perRequestTimeoutOverridesTheConfiguredOne() {
-		skyvern.stubFor(get(urlEqualTo("/v1/runs/wr_1")).willReturn(run("wr_1", "running").withFixedDelay(400)));
-		assertThatExceptionOfType(SkyvernTransportException.class).isThrownBy(() -> client()
-			.getRun("wr_1", RequestOptions.builder().timeout(Duration.ofMillis(100)).maxRetries(0).build())
-			.block()).withMessageContaining("PT0.1S");
+		skyvern.stubFor(get(urlEqualTo("/v1/runs/wr_1")).willReturn(run("wr_1", "running").withFixedDelay((int) HELD.toMillis())));
+		// The client's own timeout is 5 s: only the call's 100 ms can end the attempt when 100 ms pass.
+		Mono<SkyvernRun> get = timedOut(
+				client().getRun("wr_1", RequestOptions.builder().timeout(Duration.ofMillis(100)).maxRetries(0).build()),
+				Duration.ofMillis(100), () -> skyvern.findAll(getRequestedFor(urlEqualTo("/v1/runs/wr_1"))).size());
+		assertThatExceptionOfType(SkyvernTransportException.class).isThrownBy(get::block)
+			.withMessageContaining("PT0.1S");
 	}
 
 	@Test
 	void retriesGetAfterResponseTimeout() {
-		stubSequence(() -> get(urlEqualTo("/v1/runs/wr_1")), run("wr_1", "running").withFixedDelay(1000),
+		stubSequence(() -> get(urlEqualTo("/v1/runs/wr_1")), run("wr_1", "running").withFixedDelay((int) HELD.toMillis()),
 				run("wr_1", "completed"));
 		SkyvernApiClient client = client(skyvern.baseUrl(), Duration.ofMillis(200), (operation, failure, retry,
 				delay) -> {
 		});
-		assertThat(client.getRun("wr_1", RequestOptions.none()).block().status()).isEqualTo(RunStatus.COMPLETED);
+		Mono<SkyvernRun> get = timedOut(client.getRun("wr_1", RequestOptions.none()), Duration.ofMillis(200),
+				() -> skyvern.findAll(getRequestedFor(urlEqualTo("/v1/runs/wr_1"))).size());
+		assertThat(get.block().status()).isEqualTo(RunStatus.COMPLETED);
 		skyvern.verify(2, getRequestedFor(urlEqualTo("/v1/runs/wr_1")));
 	}
 
@@ -357,10 +393,14 @@ class SkyvernRetryTests {
 		stubSequence(() -> get(urlEqualTo("/v1/runs/wr_w")), run("wr_w", "running"), status(503),
 				aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), run("wr_w", "running"),
 				run("wr_w", "completed"));
-		ReactiveSkyvernWorkflowTemplate template = new ReactiveSkyvernWorkflowTemplate(client(),
-				new ReactiveSkyvernWorkflowTemplate.WaitSettings(Duration.ofSeconds(10), Duration.ofMillis(10)));
-		SkyvernRun run = template.runWorkflow(RunWorkflowRequest.builder("wpid_1").waitForCompletion().build())
-			.block();
+		CountingVirtualTimeScheduler pollTimer = new CountingVirtualTimeScheduler();
+		ReactiveSkyvernWorkflowTemplate template = ReactiveSkyvernWorkflowTemplate.builder(client())
+			.waitSettings(new ReactiveSkyvernWorkflowTemplate.WaitSettings(Duration.ofSeconds(10), Duration.ofMillis(10)))
+			.timer(pollTimer)
+			.build();
+		SkyvernRun run = pollTimer.drive(
+				() -> template.runWorkflow(RunWorkflowRequest.builder("wpid_1").waitForCompletion().build()).block(),
+				Duration.ofMillis(10), 2);
 		assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
 		skyvern.verify(1, postRequestedFor(urlEqualTo(RUN_PATH)));
 		skyvern.verify(5, getRequestedFor(urlEqualTo("/v1/runs/wr_w")));

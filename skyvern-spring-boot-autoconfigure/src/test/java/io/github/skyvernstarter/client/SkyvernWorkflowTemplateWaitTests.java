@@ -1,16 +1,19 @@
 package io.github.skyvernstarter.client;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.concurrent.Callable;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.skyvernstarter.error.SkyvernNotFoundException;
+import io.github.skyvernstarter.error.SkyvernWaitTimeoutException;
 import io.github.skyvernstarter.model.RunStatus;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.retry.SkyvernRetryPolicy;
+import io.github.skyvernstarter.support.CountingVirtualTimeScheduler;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -27,21 +30,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for waiting in {@link ReactiveSkyvernWorkflowTemplate} and {@link SkyvernWorkflowTemplate}.
+ * Tests for waiting in {@link ReactiveSkyvernWorkflowTemplate} and {@link SkyvernWorkflowTemplate}: the
+ * polls are real HTTP calls to WireMock, the poll interval and the wait timeout run on virtual time.
  */
 class SkyvernWorkflowTemplateWaitTests {
 
 	@RegisterExtension
 	static WireMockExtension skyvern = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
+
+	/** A parked wait holds two delays: its timeout and its next poll. */
+	private static final int PARKED = 2;
+
+	private final CountingVirtualTimeScheduler timer = new CountingVirtualTimeScheduler();
+
 	private final SkyvernWorkflowTemplate template = new SkyvernWorkflowTemplate(reactiveTemplate());
 
 	private ReactiveSkyvernWorkflowTemplate reactiveTemplate() {
 		SkyvernApiClient client = new SkyvernApiClient(WebClient.builder().baseUrl(skyvern.baseUrl()).build(),
 				"sk-test", Duration.ofSeconds(5), SkyvernRetryPolicy.none());
-		return new ReactiveSkyvernWorkflowTemplate(client,
-				new ReactiveSkyvernWorkflowTemplate.WaitSettings(Duration.ofSeconds(5), Duration.ofMillis(10)), null,
-				List.of(), Schedulers.parallel());
+		return ReactiveSkyvernWorkflowTemplate.builder(client)
+			.waitSettings(new ReactiveSkyvernWorkflowTemplate.WaitSettings(Duration.ofSeconds(5), POLL_INTERVAL))
+			.timer(this.timer)
+			.build();
+	}
+
+	private <T> T onVirtualTime(Callable<T> call) {
+		return this.timer.drive(call, POLL_INTERVAL, PARKED);
 	}
 
 	private void stubRunThatFinishesAfterPolls(String runId, String... statuses) {
@@ -60,7 +76,8 @@ class SkyvernWorkflowTemplateWaitTests {
 	@Test
 	void runWorkflowWithWaitPollsUntilFinalStatus() {
 		stubRunThatFinishesAfterPolls("wr_1", "queued", "running", "completed");
-		SkyvernRun run = this.template.runWorkflow(RunWorkflowRequest.builder("wpid_test").waitForCompletion().build());
+		SkyvernRun run = onVirtualTime(
+				() -> this.template.runWorkflow(RunWorkflowRequest.builder("wpid_test").waitForCompletion().build()));
 		assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
 		assertThat(run.output().get("total").asInt()).isEqualTo(42);
 		skyvern.verify(1, postRequestedFor(urlEqualTo("/v1/run/agents")));
@@ -86,7 +103,7 @@ class SkyvernWorkflowTemplateWaitTests {
 	@Test
 	void pausedIsNotFinalAndUnknownStatusKeepsWaiting() {
 		stubRunThatFinishesAfterPolls("wr_4", "paused", "brand_new_status", "canceled");
-		SkyvernRun run = this.template.waitForCompletion("wr_4", Duration.ofSeconds(2));
+		SkyvernRun run = onVirtualTime(() -> this.template.waitForCompletion("wr_4", Duration.ofSeconds(2)));
 		assertThat(run.status()).isEqualTo(RunStatus.CANCELED);
 		skyvern.verify(3, getRequestedFor(urlEqualTo("/v1/runs/wr_4")));
 	}
@@ -95,7 +112,7 @@ class SkyvernWorkflowTemplateWaitTests {
 	void waitTimesOutWithRunIdAndLastStatusAndLeavesRunRunning() {
 		skyvern.stubFor(get(urlEqualTo("/v1/runs/wr_5")).willReturn(okJson(SkyvernTestRuns.run("wr_5", "running"))));
 		assertThatExceptionOfType(SkyvernWaitTimeoutException.class)
-			.isThrownBy(() -> this.template.waitForCompletion("wr_5", Duration.ofMillis(300)))
+			.isThrownBy(() -> onVirtualTime(() -> this.template.waitForCompletion("wr_5", Duration.ofMillis(300))))
 			.satisfies((ex) -> {
 				assertThat(ex.getRunId()).isEqualTo("wr_5");
 				assertThat(ex.getLastStatus()).isEqualTo(RunStatus.RUNNING);
@@ -109,12 +126,12 @@ class SkyvernWorkflowTemplateWaitTests {
 	void runWorkflowUsesRequestTimeoutForTheWait() {
 		skyvern.stubFor(post(urlEqualTo("/v1/run/agents")).willReturn(okJson(SkyvernTestRuns.run("wr_6", "queued"))));
 		skyvern.stubFor(get(urlEqualTo("/v1/runs/wr_6")).willReturn(okJson(SkyvernTestRuns.run("wr_6", "running"))));
-		StepVerifier
-			.create(this.template.reactive()
-				.runWorkflow(RunWorkflowRequest.builder("wpid_test").timeout(Duration.ofMillis(200)).build()))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(SkyvernWaitTimeoutException.class)
-				.hasMessageContaining("PT0.2S"))
-			.verify(Duration.ofSeconds(5));
+		assertThatExceptionOfType(SkyvernWaitTimeoutException.class)
+			.isThrownBy(() -> onVirtualTime(() -> this.template.reactive()
+				.runWorkflow(RunWorkflowRequest.builder("wpid_test").waitTimeout(Duration.ofMillis(200)).build())
+				.block()))
+			.withMessageContaining("PT0.2S");
+		assertThat(this.timer.elapsed()).isEqualTo(Duration.ofMillis(200));
 	}
 
 	@Test
@@ -130,6 +147,13 @@ class SkyvernWorkflowTemplateWaitTests {
 	void reactiveWaitHoldsNoThreadWhileWaiting() {
 		stubRunThatFinishesAfterPolls("wr_7", "running", "running", "completed");
 		StepVerifier.create(this.template.reactive().waitForCompletion("wr_7", Duration.ofSeconds(2)))
+			.then(() -> {
+				// Parked between polls: the wait holds timers only, no thread.
+				this.timer.awaitPending(PARKED);
+				this.timer.advanceTimeBy(POLL_INTERVAL);
+				this.timer.awaitPending(PARKED);
+				this.timer.advanceTimeBy(POLL_INTERVAL);
+			})
 			.assertNext((run) -> assertThat(run.isFinal()).isTrue())
 			.verifyComplete();
 	}

@@ -112,17 +112,17 @@ class RunWorkflowRequestTests {
 	}
 
 	@Test
-	void rejectsNonPositiveTimeout() {
+	void rejectsNonPositiveWaitTimeout() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> RunWorkflowRequest.builder("wpid_1").timeout(Duration.ZERO).build())
-			.withMessageContaining("timeout");
+			.isThrownBy(() -> RunWorkflowRequest.builder("wpid_1").waitTimeout(Duration.ZERO).build())
+			.withMessageContaining("waitTimeout");
 	}
 
 	@Test
-	void timeoutImpliesWaiting() {
-		RunWorkflowRequest request = RunWorkflowRequest.builder("wpid_1").timeout(Duration.ofMinutes(5)).build();
+	void waitTimeoutImpliesWaiting() {
+		RunWorkflowRequest request = RunWorkflowRequest.builder("wpid_1").waitTimeout(Duration.ofMinutes(5)).build();
 		assertThat(request.waitForCompletion()).isTrue();
-		assertThat(request.timeout()).isEqualTo(Duration.ofMinutes(5));
+		assertThat(request.waitTimeout()).isEqualTo(Duration.ofMinutes(5));
 	}
 
 	@Test
@@ -147,7 +147,7 @@ class RunWorkflowRequestTests {
 	void toBuilderCopiesEveryValue() {
 		RunWorkflowRequest request = RunWorkflowRequest.builder("wpid_1")
 			.parameter("month", "2026-07")
-			.timeout(Duration.ofMinutes(3))
+			.waitTimeout(Duration.ofMinutes(3))
 			.runWith("code")
 			.aiFallback(true)
 			.browserSessionId("pbs_1")

@@ -5,20 +5,23 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.github.skyvernstarter.client.DefaultSkyvernRetryPolicy;
 import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowTemplate;
 import io.github.skyvernstarter.client.SkyvernApiClient;
-import io.github.skyvernstarter.client.SkyvernAuthenticationException;
-import io.github.skyvernstarter.client.SkyvernTransportException;
-import io.github.skyvernstarter.client.SkyvernWaitTimeoutException;
 import io.github.skyvernstarter.client.SkyvernWorkflowTemplate;
+import io.github.skyvernstarter.error.SkyvernAuthenticationException;
+import io.github.skyvernstarter.error.SkyvernTransportException;
+import io.github.skyvernstarter.error.SkyvernWaitTimeoutException;
 import io.github.skyvernstarter.model.RunStatus;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.retry.DefaultSkyvernRetryPolicy;
+import io.github.skyvernstarter.support.CountingVirtualTimeScheduler;
+import io.github.skyvernstarter.support.RecordingScheduler;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.search.MeterNotFoundException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -30,9 +33,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
-import reactor.core.scheduler.Schedulers;
 
-import org.springframework.boot.retry.RetryPolicySettings;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -59,7 +60,17 @@ class ObservationSkyvernInstrumentationTests {
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+	private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
+
+	/** Polls and wait timeouts run on virtual time; retries are recorded and skipped. */
+	private final CountingVirtualTimeScheduler timer = new CountingVirtualTimeScheduler();
+
 	private SkyvernWorkflowTemplate template = template(skyvern.baseUrl(), true);
+
+	/** Run a wait whose polls go to WireMock, moving virtual time on while it is parked between polls. */
+	private <T> T onVirtualTime(Callable<T> wait) {
+		return this.timer.drive(wait, POLL_INTERVAL, 2);
+	}
 
 	private SkyvernWorkflowTemplate template(String baseUrl, boolean workflowIdTag) {
 		return template(baseUrl, null, workflowIdTag);
@@ -68,20 +79,26 @@ class ObservationSkyvernInstrumentationTests {
 	private SkyvernWorkflowTemplate template(String baseUrl,
 			@Nullable SkyvernOperationObservationConvention customConvention, boolean workflowIdTag) {
 		MicrometerSkyvernMetrics metrics = new MicrometerSkyvernMetrics(this.meters, workflowIdTag);
-		RetryPolicySettings retry = new RetryPolicySettings();
-		retry.setMaxRetries(2L);
-		retry.setDelay(Duration.ofMillis(5));
-		retry.setJitter(null);
-		DefaultSkyvernRetryPolicy retryPolicy = new DefaultSkyvernRetryPolicy(retry, Duration.ofMillis(50),
-				Schedulers.parallel(), metrics);
+		DefaultSkyvernRetryPolicy retryPolicy = DefaultSkyvernRetryPolicy.builder()
+			.initialDelay(Duration.ofMillis(5))
+			.jitter(Duration.ZERO)
+			.maxRetryAfter(Duration.ofMillis(50))
+			.scheduler(new RecordingScheduler())
+			.listener(metrics)
+			.build();
 		// What Boot's ObservationWebClientCustomizer does to the builder the starter uses.
 		WebClient webClient = WebClient.builder().baseUrl(baseUrl).observationRegistry(this.observations).build();
-		SkyvernApiClient client = new SkyvernApiClient(webClient, "sk-observed", Duration.ofSeconds(5), retryPolicy);
-		return new SkyvernWorkflowTemplate(new ReactiveSkyvernWorkflowTemplate(client,
-				new ReactiveSkyvernWorkflowTemplate.WaitSettings(Duration.ofSeconds(5), Duration.ofMillis(10)), null,
-				List.of(), Schedulers.parallel(),
-				new ObservationSkyvernInstrumentation(this.observations,
-						new DefaultSkyvernOperationObservationConvention(workflowIdTag), customConvention, metrics)));
+		SkyvernApiClient client = SkyvernApiClient.builder(webClient, "sk-observed")
+			.responseTimeout(Duration.ofSeconds(5))
+			.maxRetries(2)
+			.retryPolicy(retryPolicy)
+			.build();
+		return new SkyvernWorkflowTemplate(ReactiveSkyvernWorkflowTemplate.builder(client)
+			.waitSettings(new ReactiveSkyvernWorkflowTemplate.WaitSettings(Duration.ofSeconds(5), POLL_INTERVAL))
+			.timer(this.timer)
+			.instrumentation(new ObservationSkyvernInstrumentation(this.observations,
+					new DefaultSkyvernOperationObservationConvention(workflowIdTag), customConvention, metrics))
+			.build());
 	}
 
 	static String run(String runId, String status, boolean finished) {
@@ -181,7 +198,7 @@ class ObservationSkyvernInstrumentationTests {
 	void runWithWaitIsARunThenASiblingWaitThatCountsTheFinishAndItsDuration() {
 		skyvern.stubFor(post(urlEqualTo("/v1/run/agents")).willReturn(runAnswer("wr_4", "created")));
 		stubPolls("wr_4", "running", "completed");
-		this.template.runWorkflow(RunWorkflowRequest.builder("wpid_test").waitForCompletion().build());
+		onVirtualTime(() -> this.template.runWorkflow(RunWorkflowRequest.builder("wpid_test").waitForCompletion().build()));
 		Observation.Context run = operation("run");
 		Observation.Context wait = operation("wait");
 		assertThat(run.getParentObservation()).isNull();
@@ -207,7 +224,7 @@ class ObservationSkyvernInstrumentationTests {
 	@Test
 	void runThatFailsIsCountedByItsFinalStatus() {
 		stubPolls("wr_5", "running", "failed");
-		SkyvernRun run = this.template.waitForCompletion("wr_5");
+		SkyvernRun run = onVirtualTime(() -> this.template.waitForCompletion("wr_5"));
 		assertThat(run.status()).isEqualTo(RunStatus.FAILED);
 		ObservationContextAssert.assertThat(operation("wait"))
 			.hasLowCardinalityKeyValue("skyvern.run.status", "failed")
@@ -241,7 +258,7 @@ class ObservationSkyvernInstrumentationTests {
 	void waitThatTimesOutIsAFailureWithReasonWaitTimeoutAndTheLastStatus() {
 		skyvern.stubFor(get(urlEqualTo("/v1/runs/wr_6")).willReturn(runAnswer("wr_6", "running")));
 		assertThatExceptionOfType(SkyvernWaitTimeoutException.class)
-			.isThrownBy(() -> this.template.waitForCompletion("wr_6", Duration.ofMillis(100)));
+			.isThrownBy(() -> onVirtualTime(() -> this.template.waitForCompletion("wr_6", Duration.ofMillis(100))));
 		ObservationContextAssert.assertThat(operation("wait"))
 			.hasLowCardinalityKeyValue("outcome", "failure")
 			.hasLowCardinalityKeyValue("reason", "wait_timeout")

@@ -3,7 +3,6 @@ package io.github.skyvernstarter.webhook;
 import java.time.Duration;
 import java.util.function.Function;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.skyvernstarter.autoconfigure.SkyvernAutoConfiguration;
 import io.github.skyvernstarter.autoconfigure.SkyvernProperties;
 import io.github.skyvernstarter.autoconfigure.SkyvernWebhookAutoConfiguration;
@@ -14,9 +13,11 @@ import io.github.skyvernstarter.client.RunWorkflowRequestCustomizer;
 import io.github.skyvernstarter.client.SkyvernApiClient;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.retry.SkyvernRetryPolicy;
+import io.github.skyvernstarter.support.CountingVirtualTimeScheduler;
+import io.github.skyvernstarter.support.InProcessSkyvern;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
@@ -26,20 +27,16 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Which interval a wait polls at, with webhooks enabled: the slow fallback only for a run whose
  * {@code webhook_url} is this receiver, {@code skyvern.poll-interval} for every other run. Nine
- * minutes pass on virtual time; the polls are counted on WireMock.
+ * minutes pass on virtual time, with the application's completion source and customizers, against
+ * Skyvern answered in process: each poll that falls due is sent, answered and counted inside
+ * {@code advanceTimeBy}, so the count cannot trail the wait.
  */
 class SkyvernWebhookPollIntervalTests {
 
@@ -47,15 +44,14 @@ class SkyvernWebhookPollIntervalTests {
 
 	private static final Duration NINE_MINUTES = Duration.ofMinutes(9);
 
-	@RegisterExtension
-	static WireMockExtension skyvern = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	private final InProcessSkyvern skyvern = new InProcessSkyvern();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class,
 				WebClientAutoConfiguration.class, SkyvernAutoConfiguration.class,
 				SkyvernWebhookAutoConfiguration.class))
 		.withUserConfiguration(WebhooksConfiguration.class)
-		.withPropertyValues("skyvern.api-key=sk-poll-interval-test", "skyvern.base-url=" + skyvern.baseUrl(),
+		.withPropertyValues("skyvern.api-key=sk-poll-interval-test",
 				"skyvern.poll-interval=30s", "skyvern.webhooks.fallback-poll-interval=3m");
 
 	private final ApplicationContextRunner withPublicUrl = this.contextRunner
@@ -127,49 +123,41 @@ class SkyvernWebhookPollIntervalTests {
 	}
 
 	/**
-	 * Start a wait with the application's own client, completion source and customizers, on virtual
-	 * time, and count the polls WireMock receives while nine minutes pass.
+	 * Start a wait with the application's own completion source and customizers, on virtual time, and
+	 * count the polls Skyvern receives while nine minutes pass.
 	 */
-	private static int pollsInNineMinutes(AssertableApplicationContext context, String runId,
+	private int pollsInNineMinutes(AssertableApplicationContext context, String runId,
 			Function<ReactiveSkyvernWorkflowTemplate, Mono<SkyvernRun>> wait) {
 		assertThat(context).hasNotFailed();
 		CountingVirtualTimeScheduler timer = new CountingVirtualTimeScheduler();
-		ReactiveSkyvernWorkflowTemplate template = new ReactiveSkyvernWorkflowTemplate(
-				context.getBean(SkyvernApiClient.class),
-				new ReactiveSkyvernWorkflowTemplate.WaitSettings(Duration.ofMinutes(30),
-						context.getBean(SkyvernProperties.class).getPollInterval()),
-				context.getBean(RunCompletionSource.class),
-				context.getBeanProvider(RunWorkflowRequestCustomizer.class).orderedStream().toList(), timer);
+		SkyvernApiClient client = new SkyvernApiClient(this.skyvern.webClient(), "sk-poll-interval-test",
+				Duration.ofSeconds(60), SkyvernRetryPolicy.none());
+		ReactiveSkyvernWorkflowTemplate template = ReactiveSkyvernWorkflowTemplate.builder(client)
+			.waitSettings(new ReactiveSkyvernWorkflowTemplate.WaitSettings(Duration.ofMinutes(30),
+					context.getBean(SkyvernProperties.class).getPollInterval()))
+			.completionSource(context.getBean(RunCompletionSource.class))
+			.requestCustomizers(context.getBeanProvider(RunWorkflowRequestCustomizer.class).orderedStream().toList())
+			.timer(timer)
+			.build();
 		Disposable waiting = wait.apply(template).subscribe();
 		try {
-			// Pending: the wait's timeout and the next poll. A poll that falls due leaves the count
-			// until its answer has come back and the poll after it is scheduled.
-			awaitTwoPending(timer);
-			while (timer.elapsed().compareTo(NINE_MINUTES) < 0) {
-				timer.advanceTimeBy(Duration.ofSeconds(10));
-				awaitTwoPending(timer);
-			}
-			return skyvern.findAll(getRequestedFor(urlEqualTo("/v1/runs/" + runId))).size();
+			// Every poll is answered on this thread: the wait is parked on its timeout and next poll.
+			assertThat(timer.pending()).isEqualTo(2);
+			timer.advanceTimeBy(NINE_MINUTES);
+			return this.skyvern.requests(HttpMethod.GET, "/v1/runs/" + runId);
 		}
 		finally {
 			waiting.dispose();
 		}
 	}
 
-	private static void awaitTwoPending(CountingVirtualTimeScheduler timer) {
-		await().atMost(Duration.ofSeconds(10))
-			.pollDelay(Duration.ZERO)
-			.pollInterval(Duration.ofMillis(2))
-			.until(() -> timer.pending() == 2);
-	}
-
-	private static void stubRun(String runId, @Nullable String echoedWebhookUrl) {
+	private void stubRun(String runId, @Nullable String echoedWebhookUrl) {
 		String runRequest = "{\"workflow_id\":\"wpid_t\",\"webhook_url\":"
 				+ ((echoedWebhookUrl != null) ? "\"" + echoedWebhookUrl + "\"" : "null") + "}";
 		String running = "{\"run_id\":\"" + runId + "\",\"status\":\"running\",\"run_type\":\"workflow_run\","
 				+ "\"run_request\":" + runRequest + "}";
-		skyvern.stubFor(post(urlEqualTo("/v1/run/agents")).willReturn(okJson(running.replace("running", "queued"))));
-		skyvern.stubFor(get(urlEqualTo("/v1/runs/" + runId)).willReturn(okJson(running)));
+		this.skyvern.answer(HttpMethod.POST, "/v1/run/agents", running.replace("running", "queued"))
+			.answer(HttpMethod.GET, "/v1/runs/" + runId, running);
 	}
 
 	@Configuration(proxyBeanMethods = false)

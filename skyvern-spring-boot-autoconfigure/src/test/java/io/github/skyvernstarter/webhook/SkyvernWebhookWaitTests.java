@@ -20,6 +20,9 @@ import io.github.skyvernstarter.client.SkyvernWorkflowTemplate;
 import io.github.skyvernstarter.model.RunStatus;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.retry.SkyvernRetryPolicy;
+import io.github.skyvernstarter.support.CountingVirtualTimeScheduler;
+import io.github.skyvernstarter.support.InProcessSkyvern;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,7 +52,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Waits that finish on the webhook, in a Spring MVC application with default webhook settings, with
- * WireMock standing in for Skyvern: how many API calls a wait makes is counted on WireMock.
+ * WireMock standing in for Skyvern: how many API calls a wait makes is counted on WireMock, or, for
+ * the waits of minutes run on virtual time, on Skyvern answered in process.
  */
 @SpringBootTest(classes = WebhookTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=servlet", "skyvern.api-key=" + SkyvernWebhookWaitTests.API_KEY,
@@ -119,50 +124,51 @@ class SkyvernWebhookWaitTests {
 		return skyvern.findAll(getRequestedFor(urlEqualTo("/v1/runs/" + runId))).size();
 	}
 
-	/**
-	 * The template as the auto-configuration builds it, but on virtual time.
-	 */
-	private ReactiveSkyvernWorkflowTemplate virtualTimeTemplate(CountingVirtualTimeScheduler timer,
-			boolean withWebhooks) {
-		return new ReactiveSkyvernWorkflowTemplate(this.apiClient,
-				new ReactiveSkyvernWorkflowTemplate.WaitSettings(Duration.ofMinutes(30), Duration.ofSeconds(10)),
-				withWebhooks ? this.completionSource.getIfUnique() : null,
-				this.requestCustomizers.orderedStream().toList(), timer);
-	}
-
-	/**
-	 * Moves virtual time on in ten-second steps, each time letting the real HTTP polls that fell due
-	 * finish and schedule their next delay first.
-	 */
-	private static void advance(CountingVirtualTimeScheduler timer, Duration by, String runId, Duration pollInterval,
-			AtomicReference<SkyvernRun> result) {
-		Duration target = timer.elapsed().plus(by);
-		while (timer.elapsed().compareTo(target) < 0 && result.get() == null) {
-			timer.advanceTimeBy(Duration.ofSeconds(10));
-			long due = timer.elapsed().toSeconds() / pollInterval.toSeconds();
-			// Two delays are scheduled up front (the wait's timeout and the first poll), then one per poll.
-			awaitQuickly()
-				.until(() -> result.get() != null || (polls(runId) == due && timer.delays() == 2 + due));
-		}
-	}
-
 	private static ConditionFactory awaitQuickly() {
 		return await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5));
 	}
 
+	/**
+	 * The template as the auto-configuration builds it, with the application's completion source and
+	 * request customizers, but on virtual time and against Skyvern answered in process: each poll that
+	 * falls due is sent and answered inside {@code advanceTimeBy}, so minutes of polling take a few
+	 * steps of the test's own thread and the count of API calls cannot depend on the machine's load.
+	 */
+	private ReactiveSkyvernWorkflowTemplate virtualTimeTemplate(InProcessSkyvern skyvern,
+			CountingVirtualTimeScheduler timer, boolean withWebhooks) {
+		SkyvernApiClient client = new SkyvernApiClient(skyvern.webClient(), API_KEY, Duration.ofSeconds(60),
+				SkyvernRetryPolicy.none());
+		return ReactiveSkyvernWorkflowTemplate.builder(client)
+			.waitSettings(new ReactiveSkyvernWorkflowTemplate.WaitSettings(Duration.ofMinutes(30), Duration.ofSeconds(10)))
+			.completionSource(withWebhooks ? this.completionSource.getIfUnique() : null)
+			.requestCustomizers(this.requestCustomizers.orderedStream().toList())
+			.timer(timer)
+			.build();
+	}
+
+	private static InProcessSkyvern inProcessRun(String runId, String pollStatus) {
+		return new InProcessSkyvern().answer(HttpMethod.POST, "/v1/run/agents", run(runId, "queued"))
+			.answer(HttpMethod.GET, "/v1/runs/" + runId, run(runId, pollStatus));
+	}
+
+	private static int apiCalls(InProcessSkyvern skyvern, String runId) {
+		return skyvern.requests(HttpMethod.POST, "/v1/run/agents") + skyvern.requests(HttpMethod.GET, "/v1/runs/" + runId);
+	}
+
 	@Test
 	void fiveMinuteRunFinishesOnTheWebhookWithTwoApiCallsInsteadOfThirtyOne() {
-		stubRun("wr_five_minutes", "running");
+		InProcessSkyvern skyvern = inProcessRun("wr_five_minutes", "running");
 		CountingVirtualTimeScheduler timer = new CountingVirtualTimeScheduler();
 		AtomicReference<SkyvernRun> result = new AtomicReference<>();
-		Disposable wait = virtualTimeTemplate(timer, true)
+		Disposable wait = virtualTimeTemplate(skyvern, timer, true)
 			.runWorkflow(RunWorkflowRequest.builder("wpid_test").waitForCompletion().build(), RequestOptions.none())
 			.subscribe(result::set);
 		try {
-			awaitQuickly().until(() -> timer.delays() == 2);
-			advance(timer, Duration.ofSeconds(290), "wr_five_minutes", Duration.ofMinutes(3), result);
+			// The run was started; the wait holds its timeout and its first (fallback) poll.
+			assertThat(timer.pending()).isEqualTo(2);
+			timer.advanceTimeBy(Duration.ofSeconds(290));
 			assertThat(result.get()).isNull();
-			assertThat(polls("wr_five_minutes")).isEqualTo(1);
+			assertThat(skyvern.requests(HttpMethod.GET, "/v1/runs/wr_five_minutes")).isEqualTo(1);
 			// At 5 minutes Skyvern delivers the webhook.
 			timer.advanceTimeBy(Duration.ofSeconds(10));
 			assertThat(deliverWebhook("wr_five_minutes", "completed").statusCode()).isEqualTo(200);
@@ -170,7 +176,7 @@ class SkyvernWebhookWaitTests {
 			assertThat(result.get().status()).isEqualTo(RunStatus.COMPLETED);
 			assertThat(result.get().output().get("total").asInt()).isEqualTo(42);
 			timer.advanceTimeBy(Duration.ofMinutes(30));
-			assertThat(apiCalls("wr_five_minutes")).isEqualTo(2);
+			assertThat(apiCalls(skyvern, "wr_five_minutes")).isEqualTo(2);
 		}
 		finally {
 			wait.dispose();
@@ -179,19 +185,22 @@ class SkyvernWebhookWaitTests {
 
 	@Test
 	void fiveMinuteRunWithTenSecondPollingAloneMakesThirtyOneApiCalls() {
-		stubRun("wr_polled", "running");
+		InProcessSkyvern skyvern = inProcessRun("wr_polled", "running");
 		CountingVirtualTimeScheduler timer = new CountingVirtualTimeScheduler();
 		AtomicReference<SkyvernRun> result = new AtomicReference<>();
-		Disposable wait = virtualTimeTemplate(timer, false)
+		Disposable wait = virtualTimeTemplate(skyvern, timer, false)
 			.runWorkflow(RunWorkflowRequest.builder("wpid_test").waitForCompletion().build(), RequestOptions.none())
 			.subscribe(result::set);
 		try {
-			awaitQuickly().until(() -> timer.delays() == 2);
-			advance(timer, Duration.ofSeconds(290), "wr_polled", Duration.ofSeconds(10), result);
-			skyvern.stubFor(get(urlEqualTo("/v1/runs/wr_polled")).willReturn(okJson(run("wr_polled", "completed"))));
+			assertThat(timer.pending()).isEqualTo(2);
+			timer.advanceTimeBy(Duration.ofSeconds(290));
+			assertThat(result.get()).isNull();
+			assertThat(skyvern.requests(HttpMethod.GET, "/v1/runs/wr_polled")).isEqualTo(29);
+			skyvern.answer(HttpMethod.GET, "/v1/runs/wr_polled", run("wr_polled", "completed"));
 			timer.advanceTimeBy(Duration.ofSeconds(10));
-			awaitQuickly().until(() -> result.get() != null);
-			assertThat(apiCalls("wr_polled")).isEqualTo(31);
+			assertThat(result.get()).isNotNull();
+			assertThat(result.get().status()).isEqualTo(RunStatus.COMPLETED);
+			assertThat(apiCalls(skyvern, "wr_polled")).isEqualTo(31);
 		}
 		finally {
 			wait.dispose();

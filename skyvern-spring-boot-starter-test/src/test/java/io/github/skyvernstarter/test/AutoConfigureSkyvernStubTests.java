@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.github.skyvernstarter.autoconfigure.SkyvernProperties;
-import io.github.skyvernstarter.client.SkyvernRateLimitException;
 import io.github.skyvernstarter.client.SkyvernWorkflowTemplate;
+import io.github.skyvernstarter.error.SkyvernRateLimitException;
 import io.github.skyvernstarter.model.RunStatus;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;

@@ -47,7 +47,7 @@ class RunController {
 			request.parameters(parameters);
 		}
 		if (wait) {
-			request.timeout(this.properties.waitTimeout());
+			request.waitTimeout(this.properties.waitTimeout());
 		}
 		SkyvernRun run = this.skyvern.runWorkflow(request.build());
 		return ResponseEntity.created(runUri(run.runId())).body(run);

@@ -2,17 +2,17 @@ package io.github.skyvernstarter.sample.web;
 
 import java.util.Map;
 
-import io.github.skyvernstarter.client.SkyvernApiException;
-import io.github.skyvernstarter.client.SkyvernAuthenticationException;
-import io.github.skyvernstarter.client.SkyvernBadRequestException;
-import io.github.skyvernstarter.client.SkyvernConflictException;
-import io.github.skyvernstarter.client.SkyvernException;
-import io.github.skyvernstarter.client.SkyvernMalformedResponseException;
-import io.github.skyvernstarter.client.SkyvernNotFoundException;
-import io.github.skyvernstarter.client.SkyvernRateLimitException;
-import io.github.skyvernstarter.client.SkyvernTransportException;
-import io.github.skyvernstarter.client.SkyvernValidationException;
-import io.github.skyvernstarter.client.SkyvernWaitTimeoutException;
+import io.github.skyvernstarter.error.SkyvernApiException;
+import io.github.skyvernstarter.error.SkyvernAuthenticationException;
+import io.github.skyvernstarter.error.SkyvernBadRequestException;
+import io.github.skyvernstarter.error.SkyvernConflictException;
+import io.github.skyvernstarter.error.SkyvernException;
+import io.github.skyvernstarter.error.SkyvernMalformedResponseException;
+import io.github.skyvernstarter.error.SkyvernNotFoundException;
+import io.github.skyvernstarter.error.SkyvernRateLimitException;
+import io.github.skyvernstarter.error.SkyvernTransportException;
+import io.github.skyvernstarter.error.SkyvernValidationException;
+import io.github.skyvernstarter.error.SkyvernWaitTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
