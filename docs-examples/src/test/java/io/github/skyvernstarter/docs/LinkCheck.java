@@ -40,13 +40,14 @@ final class LinkCheck {
 		List<String> prose = MarkdownDocs.prose(lines);
 		String file = this.root.relativize(markdown).toString();
 		List<String> problems = new ArrayList<>();
-		for (int i = 0; i < prose.size(); i++) {
-			Matcher link = LINK.matcher(prose.get(i));
-			while (link.find()) {
-				String problem = problem(markdown, lines, link.group(1));
-				if (problem != null) {
-					problems.add(file + ":" + (i + 1) + ": the link " + link.group(1) + " " + problem + ".");
-				}
+		// Joined, because a link's text may wrap onto the next line.
+		String text = String.join("\n", prose);
+		Matcher link = LINK.matcher(text);
+		while (link.find()) {
+			String problem = problem(markdown, lines, link.group(1));
+			if (problem != null) {
+				int line = (int) text.substring(0, link.start(1)).chars().filter((c) -> c == '\n').count() + 1;
+				problems.add(file + ":" + line + ": the link " + link.group(1) + " " + problem + ".");
 			}
 		}
 		return problems;

@@ -36,11 +36,13 @@ class LinkCheckTests {
 		assertThat(check("""
 				# Page
 
-				[a](docs/missing.md), [b](docs/webhooks.md#setup), [c](#nowhere), [d](docs/tasks.md).
+				[a](docs/missing.md), [b](docs/webhooks.md#setup), [c](#nowhere), [d](docs/tasks.md), [a link
+				that wraps](#elsewhere).
 				`[not a link](nowhere.md)`
 				""")).containsExactly("README.md:3: the link docs/missing.md points to docs/missing.md, which does not exist.",
 						"README.md:3: the link docs/webhooks.md#setup names no heading of docs/webhooks.md (its anchors: [webhooks]).",
-						"README.md:3: the link #nowhere names no heading of README.md (its anchors: [page]).");
+						"README.md:3: the link #nowhere names no heading of README.md (its anchors: [page]).",
+						"README.md:4: the link #elsewhere names no heading of README.md (its anchors: [page]).");
 	}
 
 	private List<String> check(String markdown) throws IOException {
