@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.skyvernstarter.support.CountingVirtualTimeScheduler;
 import io.github.skyvernstarter.webhook.RawHttpConnection.Answer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,7 @@
 package io.github.skyvernstarter.webhook;
 
+import io.github.skyvernstarter.support.CountingVirtualTimeScheduler;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;

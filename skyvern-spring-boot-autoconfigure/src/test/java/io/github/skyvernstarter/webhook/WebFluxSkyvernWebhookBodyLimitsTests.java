@@ -1,5 +1,6 @@
 package io.github.skyvernstarter.webhook;
 
+import io.github.skyvernstarter.support.CountingVirtualTimeScheduler;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.test.context.SpringBootTest;
