@@ -5,6 +5,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.net.URL;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernJson;
 import io.github.skyvernstarter.model.SkyvernRun;
 import io.github.skyvernstarter.model.SkyvernTimestampDeserializer;
+import io.github.skyvernstarter.model.SkyvernWebhookBody;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.annotation.JsonDeserialize;
 
@@ -36,19 +38,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link SkyvernRuntimeHints}: every type Skyvern's JSON mapper may bind has the reflection a
- * native image needs, found by scanning the starter's classes so that a new model type without hints
- * fails here.
+ * native image needs, found by scanning the starter's classes so that a new public model type, or a new
+ * Jackson-annotated type, without hints fails here.
  */
 class SkyvernRuntimeHintsTests {
 
 	/**
-	 * Classes of the model package that Jackson never binds, and why; anything else in the package, or
-	 * carrying a Jackson annotation anywhere in the starter, must be a bound type.
+	 * Public types of the model package that Jackson never binds, and why; any other public type of the
+	 * package, or any type in the starter that carries a Jackson annotation, must be a bound type.
 	 */
 	private static final Map<Class<?>, String> NOT_BOUND = Map.of(SkyvernJson.class, "the mapper itself",
 			SkyvernTimestampDeserializer.class, "a deserializer, checked through the annotations that name it",
 			RunWorkflowRequest.class, "mapped field by field to the request body by RunWorkflowBody",
-			RunWorkflowRequest.Builder.class, "the request's builder");
+			RunWorkflowRequest.Builder.class, "the request's builder", SkyvernWebhookBody.class,
+			"the webhook body parser, which reads SkyvernRun", SkyvernWebhookBody.ParsedRun.class,
+			"the parser's result, never read or written as JSON");
 
 	private final RuntimeHints hints = new RuntimeHints();
 
@@ -66,7 +70,7 @@ class SkyvernRuntimeHintsTests {
 	void everyModelTypeAndEveryJacksonAnnotatedTypeIsBound() throws Exception {
 		List<Class<?>> boundByJackson = starterClasses().stream()
 			.filter((type) -> !NOT_BOUND.containsKey(type))
-			.filter((type) -> isInModelPackage(type) || hasJacksonAnnotation(type))
+			.filter((type) -> isPublicModelType(type) || hasJacksonAnnotation(type))
 			.toList();
 		assertThat(boundByJackson).contains(SkyvernRun.class, SkyvernRun.class.getNestHost());
 		assertThat(SkyvernRuntimeHints.BOUND_TYPES)
@@ -142,8 +146,8 @@ class SkyvernRuntimeHintsTests {
 		return classes;
 	}
 
-	private static boolean isInModelPackage(Class<?> type) {
-		return type.getPackageName().equals(SkyvernRun.class.getPackageName());
+	private static boolean isPublicModelType(Class<?> type) {
+		return type.getPackageName().equals(SkyvernRun.class.getPackageName()) && Modifier.isPublic(type.getModifiers());
 	}
 
 	private static boolean hasJacksonAnnotation(Class<?> type) {

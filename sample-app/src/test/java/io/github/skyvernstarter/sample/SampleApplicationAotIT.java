@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,15 +26,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Starts the sample from the classes that {@code spring-boot:process-aot} generated, on the JVM with
- * {@code spring.aot.enabled=true} (set by failsafe; see the sample's pom), the way a native image starts:
- * the offline demo run completes and its run-finished webhook arrives.
+ * Starts the sample from the classes that {@code spring-boot:process-aot} generated (see the sample's
+ * pom), on the JVM with {@code spring.aot.enabled=true}, the way a native image starts: the offline demo
+ * run completes and its run-finished webhook arrives. Runs after {@code package} (failsafe).
  */
 @ExtendWith(OutputCaptureExtension.class)
-class SampleApplicationAotIntegrationTests {
+class SampleApplicationAotIT {
 
 	private static final Pattern DEMO_FINISHED = Pattern
 		.compile("Demo run (wr_\\d+) of wpid_demo finished: status=completed");
+
+	@BeforeEach
+	void enableAot() {
+		System.setProperty(AotDetector.AOT_ENABLED, "true");
+	}
+
+	@AfterEach
+	void disableAot() {
+		System.clearProperty(AotDetector.AOT_ENABLED);
+	}
 
 	@Test
 	void demoRunCompletesAndItsWebhookArrivesWhenStartedFromAotProcessedClasses(CapturedOutput output)
