@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import io.github.skyvernstarter.model.RunWorkflowRequest;
+import io.github.skyvernstarter.model.SkyvernHeaders;
 import io.github.skyvernstarter.model.SkyvernJson;
 import io.github.skyvernstarter.model.SkyvernRun;
 import io.github.skyvernstarter.model.SkyvernTimestampDeserializer;
@@ -52,7 +53,8 @@ class SkyvernRuntimeHintsTests {
 			RunWorkflowRequest.class, "mapped field by field to the request body by RunWorkflowBody",
 			RunWorkflowRequest.Builder.class, "the request's builder", SkyvernWebhookBody.class,
 			"the webhook body parser, which reads SkyvernRun", SkyvernWebhookBody.ParsedRun.class,
-			"the parser's result, never read or written as JSON");
+			"the parser's result, never read or written as JSON", SkyvernHeaders.class,
+			"Skyvern's header names, constants only");
 
 	private final RuntimeHints hints = new RuntimeHints();
 
