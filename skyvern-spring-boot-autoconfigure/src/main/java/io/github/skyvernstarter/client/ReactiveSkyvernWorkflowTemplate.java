@@ -129,7 +129,7 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 
 		/**
 		 * Create wait defaults.
-		 * @param timeout the longest wait when a call names none
+		 * @param waitTimeout the longest wait when a call names none
 		 * @param pollInterval the time between status checks
 		 * @throws IllegalArgumentException if either duration is not positive
 		 */

@@ -68,7 +68,7 @@ public record RunWorkflowRequest(String workflowId, Map<String, Object> paramete
 	 * @param workflowId the workflow to run ({@code wpid_...}); sent as {@code agent_id}
 	 * @param parameters the workflow's input parameters
 	 * @param waitForCompletion whether {@code runWorkflow} waits for a final status
-	 * @param timeout how long to wait when waiting, or {@code null} for {@code skyvern.wait-timeout}
+	 * @param waitTimeout how long to wait when waiting, or {@code null} for {@code skyvern.wait-timeout}
 	 * @param runWith {@code agent} or {@code code}, or {@code null} for the workflow's setting
 	 * @param aiFallback whether a code run may fall back to the AI agent
 	 * @param browserSessionId a persistent browser session to run in
