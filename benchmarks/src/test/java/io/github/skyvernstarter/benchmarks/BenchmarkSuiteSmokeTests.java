@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Proves the harness works end to end with tiny sizes; asserts what was counted, never how fast.
+ * <p>
+ * Tagged {@code benchmarks}: it starts about ten JVMs, so it runs with {@code -Pbenchmarks} only.
  */
+@Tag("benchmarks")
 class BenchmarkSuiteSmokeTests {
 
 	@TempDir

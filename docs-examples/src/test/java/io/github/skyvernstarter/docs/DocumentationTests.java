@@ -20,7 +20,7 @@ class DocumentationTests {
 	 * may go once its page exists.
 	 */
 	static final Set<String> PAGES_TO_COME = Set.of("docs/several-instances.md", "docs/tasks.md",
-			"docs/finding-runs.md", "docs/exactly-once-run-starts.md", "docs/native-images.md");
+			"docs/finding-runs.md", "docs/exactly-once-run-starts.md");
 
 	private final Path root = MarkdownDocs.repositoryRoot();
 

@@ -8,10 +8,13 @@ package io.github.skyvernstarter.autoconfigure;
  */
 public class SkyvernConfigurationException extends RuntimeException {
 
+	/** The property at fault. */
 	private final String property;
 
+	/** How to fix the configuration. */
 	private final String action;
 
+	/** Whether the startup report may show the configured value. */
 	private final boolean configuredValueShown;
 
 	/**

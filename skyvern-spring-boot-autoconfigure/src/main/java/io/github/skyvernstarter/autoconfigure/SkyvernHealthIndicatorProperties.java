@@ -29,26 +29,50 @@ public class SkyvernHealthIndicatorProperties implements InitializingBean {
 	 */
 	private Duration cacheTimeToLive = Duration.ofMinutes(1);
 
+	/**
+	 * Return {@code management.health.skyvern.enabled}.
+	 * @return whether to enable the Skyvern health indicator, which calls the Skyvern API
+	 */
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
+	/**
+	 * Set {@code management.health.skyvern.enabled}.
+	 * @param enabled whether to enable the Skyvern health indicator, which calls the Skyvern API
+	 */
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
 	}
 
+	/**
+	 * Return {@code management.health.skyvern.timeout}.
+	 * @return time allowed for Skyvern to answer the health check
+	 */
 	public Duration getTimeout() {
 		return this.timeout;
 	}
 
+	/**
+	 * Set {@code management.health.skyvern.timeout}.
+	 * @param timeout time allowed for Skyvern to answer the health check
+	 */
 	public void setTimeout(Duration timeout) {
 		this.timeout = timeout;
 	}
 
+	/**
+	 * Return {@code management.health.skyvern.cache-time-to-live}.
+	 * @return how long a health result is reused before Skyvern is called again
+	 */
 	public Duration getCacheTimeToLive() {
 		return this.cacheTimeToLive;
 	}
 
+	/**
+	 * Set {@code management.health.skyvern.cache-time-to-live}.
+	 * @param cacheTimeToLive how long a health result is reused before Skyvern is called again
+	 */
 	public void setCacheTimeToLive(Duration cacheTimeToLive) {
 		this.cacheTimeToLive = cacheTimeToLive;
 	}

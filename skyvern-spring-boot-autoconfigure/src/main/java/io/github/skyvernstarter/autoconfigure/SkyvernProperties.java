@@ -65,74 +65,146 @@ public class SkyvernProperties implements InitializingBean {
 
 	private final Observations observations = new Observations();
 
+	/**
+	 * Return {@code skyvern.enabled}.
+	 * @return whether to enable the Skyvern client
+	 */
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
+	/**
+	 * Set {@code skyvern.enabled}.
+	 * @param enabled whether to enable the Skyvern client
+	 */
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
 	}
 
+	/**
+	 * Return {@code skyvern.api-key}.
+	 * @return API key sent as "x-api-key" (Skyvern settings page); also read from SKYVERN_API_KEY
+	 */
 	public @Nullable String getApiKey() {
 		return this.apiKey;
 	}
 
+	/**
+	 * Set {@code skyvern.api-key}.
+	 * @param apiKey API key sent as "x-api-key" (Skyvern settings page); also read from SKYVERN_API_KEY
+	 */
 	public void setApiKey(@Nullable String apiKey) {
 		this.apiKey = apiKey;
 	}
 
+	/**
+	 * Return {@code skyvern.base-url}.
+	 * @return base URL of the Skyvern API
+	 */
 	public String getBaseUrl() {
 		return this.baseUrl;
 	}
 
+	/**
+	 * Set {@code skyvern.base-url}.
+	 * @param baseUrl base URL of the Skyvern API
+	 */
 	public void setBaseUrl(String baseUrl) {
 		this.baseUrl = baseUrl;
 	}
 
+	/**
+	 * Return {@code skyvern.connect-timeout}.
+	 * @return time allowed to open a connection to Skyvern
+	 */
 	public Duration getConnectTimeout() {
 		return this.connectTimeout;
 	}
 
+	/**
+	 * Set {@code skyvern.connect-timeout}.
+	 * @param connectTimeout time allowed to open a connection to Skyvern
+	 */
 	public void setConnectTimeout(Duration connectTimeout) {
 		this.connectTimeout = connectTimeout;
 	}
 
+	/**
+	 * Return {@code skyvern.response-timeout}.
+	 * @return time allowed for each HTTP call to Skyvern to answer in full
+	 */
 	public Duration getResponseTimeout() {
 		return this.responseTimeout;
 	}
 
+	/**
+	 * Set {@code skyvern.response-timeout}.
+	 * @param responseTimeout time allowed for each HTTP call to Skyvern to answer in full
+	 */
 	public void setResponseTimeout(Duration responseTimeout) {
 		this.responseTimeout = responseTimeout;
 	}
 
+	/**
+	 * Return {@code skyvern.wait-timeout}.
+	 * @return longest wait for a run's final status when a call names no timeout
+	 */
 	public Duration getWaitTimeout() {
 		return this.waitTimeout;
 	}
 
+	/**
+	 * Set {@code skyvern.wait-timeout}.
+	 * @param waitTimeout longest wait for a run's final status when a call names no timeout
+	 */
 	public void setWaitTimeout(Duration waitTimeout) {
 		this.waitTimeout = waitTimeout;
 	}
 
+	/**
+	 * Return {@code skyvern.poll-interval}.
+	 * @return time between status checks while waiting for a run
+	 */
 	public Duration getPollInterval() {
 		return this.pollInterval;
 	}
 
+	/**
+	 * Set {@code skyvern.poll-interval}.
+	 * @param pollInterval time between status checks while waiting for a run
+	 */
 	public void setPollInterval(Duration pollInterval) {
 		this.pollInterval = pollInterval;
 	}
 
+	/**
+	 * Return {@code skyvern.max-response-size}.
+	 * @return largest response body accepted from Skyvern; run outputs can be several megabytes
+	 */
 	public DataSize getMaxResponseSize() {
 		return this.maxResponseSize;
 	}
 
+	/**
+	 * Set {@code skyvern.max-response-size}.
+	 * @param maxResponseSize largest response body accepted from Skyvern; run outputs can be several megabytes
+	 */
 	public void setMaxResponseSize(DataSize maxResponseSize) {
 		this.maxResponseSize = maxResponseSize;
 	}
 
+	/**
+	 * Return the retry settings ({@code skyvern.retry.*}).
+	 * @return the retry settings
+	 */
 	public Retry getRetry() {
 		return this.retry;
 	}
 
+	/**
+	 * Return the observation settings ({@code skyvern.observations.*}).
+	 * @return the observation settings
+	 */
 	public Observations getObservations() {
 		return this.observations;
 	}
@@ -226,58 +298,114 @@ public class SkyvernProperties implements InitializingBean {
 		 */
 		private Duration maxRetryAfter = Duration.ofSeconds(30);
 
+		/**
+		 * Return {@code skyvern.retry.enabled}.
+		 * @return whether to retry failed calls that are safe to send again
+		 */
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * Set {@code skyvern.retry.enabled}.
+		 * @param enabled whether to retry failed calls that are safe to send again
+		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
 
+		/**
+		 * Return {@code skyvern.retry.max-retries}.
+		 * @return most retries of one call after its first attempt; 0 turns retries off
+		 */
 		public long getMaxRetries() {
 			return this.maxRetries;
 		}
 
+		/**
+		 * Set {@code skyvern.retry.max-retries}.
+		 * @param maxRetries most retries of one call after its first attempt; 0 turns retries off
+		 */
 		public void setMaxRetries(long maxRetries) {
 			this.maxRetries = maxRetries;
 		}
 
+		/**
+		 * Return {@code skyvern.retry.initial-delay}.
+		 * @return delay before the first retry
+		 */
 		public Duration getInitialDelay() {
 			return this.initialDelay;
 		}
 
+		/**
+		 * Set {@code skyvern.retry.initial-delay}.
+		 * @param initialDelay delay before the first retry
+		 */
 		public void setInitialDelay(Duration initialDelay) {
 			this.initialDelay = initialDelay;
 		}
 
+		/**
+		 * Return {@code skyvern.retry.multiplier}.
+		 * @return factor applied to the delay after each retry
+		 */
 		public double getMultiplier() {
 			return this.multiplier;
 		}
 
+		/**
+		 * Set {@code skyvern.retry.multiplier}.
+		 * @param multiplier factor applied to the delay after each retry
+		 */
 		public void setMultiplier(double multiplier) {
 			this.multiplier = multiplier;
 		}
 
+		/**
+		 * Return {@code skyvern.retry.max-delay}.
+		 * @return longest delay between two attempts
+		 */
 		public Duration getMaxDelay() {
 			return this.maxDelay;
 		}
 
+		/**
+		 * Set {@code skyvern.retry.max-delay}.
+		 * @param maxDelay longest delay between two attempts
+		 */
 		public void setMaxDelay(Duration maxDelay) {
 			this.maxDelay = maxDelay;
 		}
 
+		/**
+		 * Return {@code skyvern.retry.jitter}.
+		 * @return random variation added to or taken from each delay, so many clients do not retry in step
+		 */
 		public Duration getJitter() {
 			return this.jitter;
 		}
 
+		/**
+		 * Set {@code skyvern.retry.jitter}.
+		 * @param jitter random variation added to or taken from each delay, so many clients do not retry in step
+		 */
 		public void setJitter(Duration jitter) {
 			this.jitter = jitter;
 		}
 
+		/**
+		 * Return {@code skyvern.retry.max-retry-after}.
+		 * @return longest Retry-After delay honoured; a longer one is shortened to this
+		 */
 		public Duration getMaxRetryAfter() {
 			return this.maxRetryAfter;
 		}
 
+		/**
+		 * Set {@code skyvern.retry.max-retry-after}.
+		 * @param maxRetryAfter longest Retry-After delay honoured; a longer one is shortened to this
+		 */
 		public void setMaxRetryAfter(Duration maxRetryAfter) {
 			this.maxRetryAfter = maxRetryAfter;
 		}
@@ -302,10 +430,20 @@ public class SkyvernProperties implements InitializingBean {
 		 */
 		private boolean workflowIdTag = true;
 
+		/**
+		 * Return {@code skyvern.observations.workflow-id-tag}.
+		 * @return whether to tag Skyvern metrics with the workflow id; turn off when workflow ids are unbounded (they
+		 * then go to traces only)
+		 */
 		public boolean isWorkflowIdTag() {
 			return this.workflowIdTag;
 		}
 
+		/**
+		 * Set {@code skyvern.observations.workflow-id-tag}.
+		 * @param workflowIdTag whether to tag Skyvern metrics with the workflow id; turn off when workflow ids are
+		 * unbounded (they then go to traces only)
+		 */
 		public void setWorkflowIdTag(boolean workflowIdTag) {
 			this.workflowIdTag = workflowIdTag;
 		}

@@ -127,6 +127,12 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 	 */
 	public record WaitSettings(Duration waitTimeout, Duration pollInterval) {
 
+		/**
+		 * Create wait defaults.
+		 * @param waitTimeout the longest wait when a call names none
+		 * @param pollInterval the time between status checks
+		 * @throws IllegalArgumentException if either duration is not positive
+		 */
 		public WaitSettings {
 			if (waitTimeout.isNegative() || waitTimeout.isZero()) {
 				throw new IllegalArgumentException("Wait timeout must be positive");

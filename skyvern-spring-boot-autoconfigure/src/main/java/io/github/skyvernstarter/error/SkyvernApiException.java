@@ -13,10 +13,13 @@ import org.jspecify.annotations.Nullable;
  */
 public class SkyvernApiException extends SkyvernException {
 
+	/** The call that failed. */
 	private final SkyvernOperation operation;
 
+	/** The HTTP status of the answer. */
 	private final int statusCode;
 
+	/** Skyvern's error text, if any. */
 	private final @Nullable String detail;
 
 	/**

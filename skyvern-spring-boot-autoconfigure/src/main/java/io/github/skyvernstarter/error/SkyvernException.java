@@ -16,6 +16,7 @@ public class SkyvernException extends RuntimeException {
 			+ "again (a second start would be a second, billed run): list the workflow's runs (GET /v1/runs) or "
 			+ "check the Skyvern dashboard before starting it again";
 
+	/** The run this failure concerns, if known. */
 	private final @Nullable String runId;
 
 	/**

@@ -14,8 +14,10 @@ import org.jspecify.annotations.Nullable;
  */
 public class SkyvernMalformedResponseException extends SkyvernException {
 
+	/** The call whose answer could not be read. */
 	private final SkyvernOperation operation;
 
+	/** The HTTP status of the unreadable answer. */
 	private final int statusCode;
 
 	/**

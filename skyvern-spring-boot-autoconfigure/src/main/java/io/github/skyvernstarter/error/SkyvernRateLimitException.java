@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class SkyvernRateLimitException extends SkyvernApiException {
 
+	/** The wait Skyvern asked for in {@code Retry-After}, if any. */
 	private final @Nullable Duration retryAfter;
 
 	/**

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class SkyvernRedirectException extends SkyvernApiException {
 
+	/** Where the redirect pointed, without its query string, if it could be read. */
 	private final @Nullable String location;
 
 	/**

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class SkyvernResponseTooLargeException extends SkyvernMalformedResponseException {
 
+	/** The largest answer accepted, in bytes. */
 	private final long maxResponseSize;
 
 	/**

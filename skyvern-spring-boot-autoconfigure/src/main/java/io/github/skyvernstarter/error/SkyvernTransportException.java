@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
  */
 public class SkyvernTransportException extends SkyvernException {
 
+	/** The call that failed. */
 	private final SkyvernOperation operation;
 
+	/** What went wrong. */
 	private final Kind kind;
 
 	/**

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class SkyvernValidationException extends SkyvernApiException {
 
+	/** The field errors; empty when Skyvern sent a plain string. */
 	private final List<FieldError> fieldErrors;
 
 	/**

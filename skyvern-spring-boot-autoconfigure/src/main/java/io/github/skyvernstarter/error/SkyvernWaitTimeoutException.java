@@ -12,8 +12,10 @@ import org.jspecify.annotations.Nullable;
  */
 public class SkyvernWaitTimeoutException extends SkyvernException {
 
+	/** The last status seen, if any. */
 	private final @Nullable RunStatus lastStatus;
 
+	/** How long the wait lasted. */
 	private final Duration timeout;
 
 	/**

@@ -50,6 +50,11 @@ public sealed interface ProxyLocation permits ProxyLocation.Named, ProxyLocation
 	 */
 	record Named(@JsonValue String name) implements ProxyLocation {
 
+		/**
+		 * Create a named location.
+		 * @param name the location's name
+		 * @throws IllegalArgumentException if the name is blank
+		 */
 		public Named {
 			if (name == null || name.isBlank()) {
 				throw new IllegalArgumentException("Proxy location name must not be blank");
@@ -68,6 +73,13 @@ public sealed interface ProxyLocation permits ProxyLocation.Named, ProxyLocation
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Geo(String country, @Nullable String subdivision, @Nullable String city) implements ProxyLocation {
 
+		/**
+		 * Create a geographic target.
+		 * @param country ISO 3166-1 alpha-2 country code
+		 * @param subdivision ISO 3166-2 subdivision code (at most 10 characters), or {@code null}
+		 * @param city city name (at most 100 characters), or {@code null}
+		 * @throws IllegalArgumentException if the country is blank, or the subdivision or city is too long
+		 */
 		public Geo {
 			if (country == null || country.isBlank()) {
 				throw new IllegalArgumentException("Proxy geo target needs a country");

@@ -48,6 +48,11 @@ public record RunStatus(String value) {
 			RUNNING, "paused", PAUSED, "completed", COMPLETED, "failed", FAILED, "terminated", TERMINATED, "canceled",
 			CANCELED, "timed_out", TIMED_OUT);
 
+	/**
+	 * Create a status; {@link #of(String)} returns the constants for known values.
+	 * @param value the status as Skyvern writes it, for example {@code completed}
+	 * @throws IllegalArgumentException if the value is blank
+	 */
 	public RunStatus {
 		if (value == null || value.isBlank()) {
 			throw new IllegalArgumentException("Run status must not be blank");

@@ -21,6 +21,11 @@ public record RunType(String value) {
 	/** A task run (engine 2.0). */
 	public static final RunType TASK_V2 = new RunType("task_v2");
 
+	/**
+	 * Create a run type; {@link #of(String)} returns the constant for a workflow run.
+	 * @param value the run type as Skyvern writes it, for example {@code workflow_run}
+	 * @throws IllegalArgumentException if the value is blank
+	 */
 	public RunType {
 		if (value == null || value.isBlank()) {
 			throw new IllegalArgumentException("Run type must not be blank");
@@ -37,6 +42,10 @@ public record RunType(String value) {
 		return WORKFLOW_RUN.value.equals(value) ? WORKFLOW_RUN : new RunType(value);
 	}
 
+	/**
+	 * Return the run type as Skyvern writes it.
+	 * @return the wire value
+	 */
 	@Override
 	@JsonValue
 	public String value() {

@@ -63,6 +63,34 @@ public record RunWorkflowRequest(String workflowId, Map<String, Object> paramete
 
 	private static final int MAX_RUN_METADATA = 20;
 
+	/**
+	 * Create a request, copying its maps; {@link #builder(String)} is the usual way.
+	 * @param workflowId the workflow to run ({@code wpid_...}); sent as {@code agent_id}
+	 * @param parameters the workflow's input parameters
+	 * @param waitForCompletion whether {@code runWorkflow} waits for a final status
+	 * @param waitTimeout how long to wait when waiting, or {@code null} for {@code skyvern.wait-timeout}
+	 * @param runWith {@code agent} or {@code code}, or {@code null} for the workflow's setting
+	 * @param aiFallback whether a code run may fall back to the AI agent
+	 * @param browserSessionId a persistent browser session to run in
+	 * @param browserProfileId a browser profile to start from
+	 * @param proxyLocation where browser traffic leaves from
+	 * @param maxStepsOverride step limit for this run (header {@code x-max-steps-override})
+	 * @param webhookUrl URL Skyvern POSTs the finished run to
+	 * @param title a title for the run
+	 * @param totpIdentifier identifier of the TOTP codes Skyvern may use
+	 * @param totpUrl URL Skyvern fetches TOTP codes from
+	 * @param template whether the workflow id names a workflow template (query {@code template=true})
+	 * @param userAgent the browser's user agent (header {@code x-user-agent})
+	 * @param extraHttpHeaders extra headers the browser sends
+	 * @param maxScreenshotScrolls how many times to scroll for screenshots
+	 * @param browserAddress address of a browser to connect to (CDP)
+	 * @param reuseBrowserSession whether to reuse the workflow's persistent browser session
+	 * @param startFreshBrowser whether to start from a fresh browser
+	 * @param maxElapsedTimeMinutes the run's own time limit on the server, 1 to 480 minutes
+	 * @param cdpConnectHeaders headers sent when connecting to {@code browserAddress}
+	 * @param runMetadata up to 20 string pairs stored with the run
+	 * @throws IllegalArgumentException if a value is out of range (see the builder's methods)
+	 */
 	public RunWorkflowRequest {
 		if (workflowId == null || workflowId.isBlank()) {
 			throw new IllegalArgumentException("workflowId must not be blank");

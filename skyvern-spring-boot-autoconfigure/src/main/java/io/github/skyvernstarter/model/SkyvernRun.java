@@ -63,6 +63,36 @@ public record SkyvernRun(String runId, RunStatus status, JsonNode output, @Nulla
 		@Nullable Boolean aiFallback, @Nullable String scriptId, @Nullable String browserSeedSource,
 		@Nullable JsonNode runRequest) {
 
+	/**
+	 * Create a run; a missing output becomes JSON null.
+	 * @param runId the run id ({@code wr_...} for workflow runs)
+	 * @param status the run's status
+	 * @param output the run's output: an object, array, string or JSON null
+	 * @param downloadedFiles files the run downloaded, if any
+	 * @param recordingUrl URL of the browser recording, if any
+	 * @param recordingArchived whether the recording was archived
+	 * @param screenshotUrls URLs of the final screenshots, if any
+	 * @param failureReason why the run failed, if it did
+	 * @param createdAt when the run was created
+	 * @param modifiedAt when the run was last modified
+	 * @param queuedAt when the run was queued, if it was
+	 * @param startedAt when the run started, if it did
+	 * @param finishedAt when the run finished, if it did
+	 * @param appUrl link to the run in Skyvern's app, if any
+	 * @param browserSessionId the persistent browser session used, if any
+	 * @param browserProfileId the browser profile used, if any
+	 * @param maxScreenshotScrolls the screenshot scroll limit, if set
+	 * @param scriptRun details of a code run, if any
+	 * @param errors errors the run reported, if any
+	 * @param stepCount how many steps the run took, if known
+	 * @param runType the kind of run
+	 * @param runWith {@code agent} or {@code code}, if known
+	 * @param aiFallback whether AI fallback was allowed, if known
+	 * @param scriptId the script used, if any
+	 * @param browserSeedSource which layer seeded the run's browser, if known
+	 * @param runRequest the request that started the run, as Skyvern echoes it
+	 * @throws IllegalArgumentException if the run id is blank or the status missing
+	 */
 	public SkyvernRun {
 		if (runId == null || runId.isBlank()) {
 			throw new IllegalArgumentException("Run has no run_id");

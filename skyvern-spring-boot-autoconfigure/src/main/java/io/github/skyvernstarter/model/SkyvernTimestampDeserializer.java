@@ -21,6 +21,9 @@ import tools.jackson.databind.deser.std.StdScalarDeserializer;
  */
 public final class SkyvernTimestampDeserializer extends StdScalarDeserializer<Instant> {
 
+	/**
+	 * Create the deserializer; Jackson does, for {@code @JsonDeserialize(using = ...)}.
+	 */
 	public SkyvernTimestampDeserializer() {
 		super(Instant.class);
 	}

@@ -184,6 +184,12 @@ public final class SkyvernWebhookBody {
 	 */
 	public record ParsedRun(SkyvernRun run, Map<String, String> unreadableFields) {
 
+		/**
+		 * Create a result, copying the unreadable fields.
+		 * @param run the run; the unreadable fields have their defaults
+		 * @param unreadableFields the unreadable fields by their JSON name, each with why, in a few
+		 * words that never quote the body
+		 */
 		public ParsedRun {
 			unreadableFields = Collections.unmodifiableMap(new LinkedHashMap<>(unreadableFields));
 		}

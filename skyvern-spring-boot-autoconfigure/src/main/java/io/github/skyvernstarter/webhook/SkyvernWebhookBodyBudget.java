@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * is kept for small bodies (at most a sixty-fourth of the budget each, 1MB of the default 64MB),
  * which is what Skyvern's run webhooks almost always are: bodies near {@code max-body-size} cannot
  * take it, so a flood of large bodies does not starve Skyvern's deliveries.
+ *
+ * @since 0.1.0
  */
 public final class SkyvernWebhookBodyBudget {
 

@@ -15,6 +15,13 @@ import java.util.Map;
 public record SkyvernWebhookResponse(int status, String body, Map<String, String> headers,
 		SkyvernWebhookOutcome outcome) {
 
+	/**
+	 * Create an answer, copying its headers.
+	 * @param status the HTTP status
+	 * @param body a short plain-text explanation
+	 * @param headers extra response headers, such as {@code Allow} or {@code Retry-After}
+	 * @param outcome what the answer means, for metrics and logs
+	 */
 	public SkyvernWebhookResponse {
 		headers = Map.copyOf(headers);
 	}

@@ -14,6 +14,8 @@ import java.lang.annotation.Target;
  * <p>
  * The stub is reset before each test method. Tests with the same configuration share one stub, as
  * they share one application context.
+ *
+ * @since 0.1.0
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -17,6 +17,8 @@ import tools.jackson.databind.node.NullNode;
 /**
  * A request to start a workflow run that reached the {@link SkyvernStub}, with assertions on what it
  * carried. Field names are Skyvern's ({@code parameters}, {@code title}, {@code webhook_url}, ...).
+ *
+ * @since 0.1.0
  */
 public final class RecordedRunRequest {
 

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * In Spring tests, {@link AutoConfigureSkyvernStub} starts one and makes it injectable; elsewhere call
  * {@link #start()} and {@link #close()}. Stubs added through {@link #wireMock()} take precedence over
  * the stub's own answers, for faults and delays.
+ *
+ * @since 0.1.0
  */
 public final class SkyvernStub implements AutoCloseable {
 

@@ -17,6 +17,8 @@ import io.github.skyvernstarter.webhook.SkyvernWebhookSignature;
  * <p>
  * Usable on its own to sign any body, for example to test a receiver with a tampered or foreign
  * payload.
+ *
+ * @since 0.1.0
  */
 public final class SkyvernWebhookSigner {
 

@@ -14,6 +14,7 @@ import io.github.skyvernstarter.fake.FakeWebhookDelivery;
  * {@code Content-Type})
  * @param statusCode the receiver's HTTP status
  * @param responseBody the receiver's body
+ * @since 0.1.0
  */
 public record WebhookDelivery(URI target, String body, Map<String, String> headers, int statusCode,
 		String responseBody) {

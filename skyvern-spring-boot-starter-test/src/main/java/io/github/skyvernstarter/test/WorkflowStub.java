@@ -12,6 +12,8 @@ import tools.jackson.databind.JsonNode;
  * Each method changes the stub at once and returns it for chaining; runs already started keep the
  * behaviour they started with. By default a run completes on its first poll with output
  * {@code null}.
+ *
+ * @since 0.1.0
  */
 public final class WorkflowStub {
 

@@ -1,0 +1,44 @@
+package io.github.skyvernstarter.autoconfigure;
+
+import java.util.List;
+
+import io.github.skyvernstarter.model.FileInfo;
+import io.github.skyvernstarter.model.ProxyLocation;
+import io.github.skyvernstarter.model.RetryWebhookResult;
+import io.github.skyvernstarter.model.RunStatus;
+import io.github.skyvernstarter.model.RunType;
+import io.github.skyvernstarter.model.ScriptRun;
+import io.github.skyvernstarter.model.SkyvernRun;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+
+/**
+ * Hints for AOT processing and native images: reflection on the types Skyvern's JSON mapper reads and
+ * writes (API answers, webhook bodies, values in request bodies) and on the deserializers their
+ * annotations name, and the starter's version resource. Registered in
+ * {@code META-INF/spring/aot.factories}.
+ * <p>
+ * A new model type belongs in {@link #BOUND_TYPES}; {@code SkyvernRuntimeHintsTests} fails until it
+ * is there.
+ */
+final class SkyvernRuntimeHints implements RuntimeHintsRegistrar {
+
+	/** Types bound by Jackson; their component types and Jackson-named classes are walked too. */
+	static final List<Class<?>> BOUND_TYPES = List.of(SkyvernRun.class, RunStatus.class, RunType.class,
+			FileInfo.class, ScriptRun.class, RetryWebhookResult.class, ProxyLocation.class, ProxyLocation.Named.class,
+			ProxyLocation.Geo.class);
+
+	/** Read by the auto-configuration for the {@code User-Agent} header. */
+	static final String VERSION_RESOURCE = "io/github/skyvernstarter/client/skyvern-starter-version.properties";
+
+	@Override
+	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+		new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(),
+				BOUND_TYPES.toArray(Class<?>[]::new));
+		hints.resources().registerPattern(VERSION_RESOURCE);
+	}
+
+}
