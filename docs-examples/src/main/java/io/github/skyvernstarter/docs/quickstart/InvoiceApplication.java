@@ -1,13 +1,9 @@
-package io.github.skyvernstarter.test.example;
+package io.github.skyvernstarter.docs.quickstart;
 
 import io.github.skyvernstarter.webhook.EnableSkyvernWebhooks;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/**
- * The application of the README's test example: a service that starts a workflow and handles its
- * run-finished webhook.
- */
 @SpringBootApplication
 @EnableSkyvernWebhooks
 class InvoiceApplication {

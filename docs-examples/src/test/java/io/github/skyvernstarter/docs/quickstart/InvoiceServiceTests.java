@@ -1,4 +1,4 @@
-package io.github.skyvernstarter.test.example;
+package io.github.skyvernstarter.docs.quickstart;
 
 import java.util.Map;
 
@@ -23,10 +23,17 @@ class InvoiceServiceTests {
 	private SkyvernStub skyvern;
 
 	@Test
+	void fetchesTheInvoiceOnceTheRunFinished() {
+		this.skyvern.stubWorkflow("wpid_invoice").completesWith(Map.of("total", 42.50));
+		assertThat(this.invoices.fetchInvoice("acct-1").total()).isEqualByComparingTo("42.50");
+		this.skyvern.assertRunStarted("wpid_invoice").hasParameter("account", "acct-1");
+	}
+
+	@Test
 	void startsTheInvoiceWorkflowAndHandlesItsWebhook() {
-		this.skyvern.stubWorkflow("wpid_x").completesWith(Map.of("total", 42.50));
+		this.skyvern.stubWorkflow("wpid_invoice").completesWith(Map.of("total", 42.50));
 		String runId = this.invoices.requestInvoice("acct-1");
-		this.skyvern.assertRunStarted("wpid_x").hasParameter("account", "acct-1");
+		this.skyvern.assertRunStarted("wpid_invoice").hasParameter("account", "acct-1");
 		this.skyvern.deliverRunFinished(runId);
 		assertThat(this.invoices.invoice(runId).total()).isEqualByComparingTo("42.50");
 	}

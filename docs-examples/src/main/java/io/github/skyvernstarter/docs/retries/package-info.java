@@ -1,0 +1,7 @@
+/**
+ * Examples of docs/retries-and-timeouts.md.
+ */
+@NullMarked
+package io.github.skyvernstarter.docs.retries;
+
+import org.jspecify.annotations.NullMarked;
