@@ -360,14 +360,19 @@ abstract class AbstractSkyvernWebhookReceiverTests {
 		finally {
 			senders.shutdown();
 		}
+		// Every request has its outcome before any assertion, so that a failure leaves none in flight to be
+		// counted by the next test.
+		assertThat(senders.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
 		Map<String, Map<Integer, Integer>> statusesByKind = new TreeMap<>();
 		for (int i = 0; i < requests; i++) {
 			HostileRequest request = hostile.get(i);
-			HttpResponse<String> response = answer(responses.get(i), request.kind + " (#" + i + ")");
-			statusesByKind.computeIfAbsent(request.kind, (kind) -> new TreeMap<>())
-				.merge(response.statusCode(), 1, Integer::sum);
-			assertThat(response.statusCode()).as("%s (#%d)", request.kind, i).isBetween(400, 499);
-			assertThat(response.body()).as(request.kind).hasSizeLessThan(40).doesNotContain(API_KEY);
+			HttpResponse<String> response = answer(responses.get(i), request, i);
+			int status = (response != null) ? response.statusCode() : CLOSED_WHILE_SENDING;
+			statusesByKind.computeIfAbsent(request.kind, (kind) -> new TreeMap<>()).merge(status, 1, Integer::sum);
+			if (response != null) {
+				assertThat(response.statusCode()).as("%s (#%d)", request.kind, i).isBetween(400, 499);
+				assertThat(response.body()).as(request.kind).hasSizeLessThan(40).doesNotContain(API_KEY);
+			}
 		}
 		assertThat(this.recorder.events()).isEmpty();
 		assertThat(statusesByKind.values().stream().flatMap((counts) -> counts.values().stream()).mapToInt(Integer::intValue)
@@ -378,8 +383,10 @@ abstract class AbstractSkyvernWebhookReceiverTests {
 		assertThat(statusesByKind.get("truncated JSON, wrong key")).containsOnlyKeys(401);
 		assertThat(statusesByKind.get("wrong content type")).containsOnlyKeys(415);
 		assertThat(statusesByKind.get("wrong method")).containsOnlyKeys(405);
-		assertThat(statusesByKind.get("oversized body")).containsOnlyKeys(413);
-		assertThat(statusesByKind.get("oversized chunked body")).containsOnlyKeys(413);
+		assertThat(statusesByKind.get("oversized body")).containsKey(413)
+			.satisfies((counts) -> assertThat(counts.keySet()).isSubsetOf(413, CLOSED_WHILE_SENDING));
+		assertThat(statusesByKind.get("oversized chunked body")).containsKey(413)
+			.satisfies((counts) -> assertThat(counts.keySet()).isSubsetOf(413, CLOSED_WHILE_SENDING));
 		assertThat(statusesByKind.get("same-length forged signature")).containsOnlyKeys(401);
 		assertThat(statusesByKind.get("malformed signature")).containsOnlyKeys(401);
 		assertThat(statusesByKind.get("signed JSON that is not a run")).containsOnlyKeys(400);
@@ -391,15 +398,34 @@ abstract class AbstractSkyvernWebhookReceiverTests {
 			.satisfies((event) -> assertThat(event.getRun().runId()).isEqualTo("wr_after_storm"));
 	}
 
-	private static HttpResponse<String> answer(Future<HttpResponse<String>> response, String request)
-			throws InterruptedException {
+	/**
+	 * The answer to a hostile request, or {@code null} when the receiver closed the connection while an
+	 * oversized body was still being sent. The receiver refuses such a body with 413 without reading the
+	 * rest and closes the connection; TCP then lets the connection reset reach a client still sending
+	 * before the 413 it was sent, so either is a correct outcome. A timeout never is.
+	 */
+	private static @org.jspecify.annotations.Nullable HttpResponse<String> answer(
+			Future<HttpResponse<String>> response, HostileRequest request, int i) throws InterruptedException {
 		try {
 			return response.get(60, TimeUnit.SECONDS);
 		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new AssertionError("No answer to " + request, ex);
+		catch (ExecutionException ex) {
+			if (request.kind.startsWith("oversized") && closedWhileSending(ex.getCause())) {
+				return null;
+			}
+			throw new AssertionError("No answer to " + request.kind + " (#" + i + ")", ex);
+		}
+		catch (TimeoutException ex) {
+			throw new AssertionError("No answer to " + request.kind + " (#" + i + ")", ex);
 		}
 	}
+
+	private static boolean closedWhileSending(Throwable failure) {
+		Throwable cause = (failure instanceof java.io.UncheckedIOException unchecked) ? unchecked.getCause() : failure;
+		return cause instanceof java.io.IOException && !(cause instanceof java.net.http.HttpTimeoutException);
+	}
+
+	private static final int CLOSED_WHILE_SENDING = -1;
 
 	private static HostileRequest hostile(int i, Random random) {
 		byte[] run = runBody("wr_hostile_" + i, "completed");
