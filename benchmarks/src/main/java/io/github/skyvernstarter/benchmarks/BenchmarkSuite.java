@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class BenchmarkSuite {
 
-	/** The README command that runs the full suite. */
+	/** The command, given in README.md and benchmarks/README.md, that runs the full suite. */
 	static final String COMMAND = "./mvnw -B -pl benchmarks -am -DskipTests -Pbenchmarks verify";
 
 	private BenchmarkSuite() {

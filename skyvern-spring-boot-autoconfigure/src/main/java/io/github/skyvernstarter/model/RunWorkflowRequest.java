@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * {@code waitForCompletion} and {@code waitTimeout} are never sent: they tell the template whether and
  * how long to wait. Where every other value goes (body field, header or query parameter) is decided in
- * one place, the client's mapping of this request, and listed in the README.
+ * one place, the client's mapping of this request, and listed in {@code docs/running-workflows.md}.
  *
  * @param workflowId the workflow to run ({@code wpid_...}); sent as {@code agent_id}
  * @param parameters the workflow's input parameters

@@ -7,8 +7,8 @@ package io.github.skyvernstarter.webhook;
  * A delivery is first {@link #claim claimed}; the claimant then either {@link #markProcessed marks
  * it processed} once the application's listeners succeeded, or {@link #release releases} it when
  * they failed, so that Skyvern's next attempt is processed. The default keeps this in memory; an
- * application running several instances provides a shared implementation as a bean (see README,
- * "Receiving webhooks"). Implementations must be thread-safe and make {@code claim} atomic.
+ * application running several instances provides a shared implementation as a bean (see
+ * {@code docs/webhooks.md}, "Several instances"). Implementations must be thread-safe and make {@code claim} atomic.
  *
  * @since 0.1.0
  */

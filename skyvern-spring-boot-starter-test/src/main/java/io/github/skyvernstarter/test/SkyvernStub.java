@@ -267,7 +267,7 @@ public final class SkyvernStub implements AutoCloseable {
 		// 401 says "missing signature" or "invalid signature".
 		return ". If Spring Security answered, check that the application uses @EnableSkyvernWebhooks and does not "
 				+ "set skyvern.webhooks.security.enabled=false, or that its own chain for the receiver's path permits "
-				+ "the request without CSRF protection (see \"Secured applications\" in the starter's README)";
+				+ "the request without CSRF protection (see \"Secured applications\" in the starter's docs/webhooks.md)";
 	}
 
 	private static String describe(List<RecordedRunRequest> requests) {
