@@ -2,6 +2,17 @@ package io.github.skyvernstarter.autoconfigure;
 
 import java.util.List;
 
+import io.github.skyvernstarter.model.Artifact;
+import io.github.skyvernstarter.model.ArtifactType;
+import io.github.skyvernstarter.model.CancelRunsResult;
+import io.github.skyvernstarter.model.RunTimelineEntry;
+import io.github.skyvernstarter.model.SentVerificationCode;
+import io.github.skyvernstarter.model.SkyvernLenientTimestampDeserializer;
+import io.github.skyvernstarter.model.TimelineBlock;
+import io.github.skyvernstarter.model.TimelineThought;
+import io.github.skyvernstarter.model.Workflow;
+import io.github.skyvernstarter.model.WorkflowDefinition;
+import io.github.skyvernstarter.model.WorkflowParameterDefinition;
 import io.github.skyvernstarter.model.FileInfo;
 import io.github.skyvernstarter.model.ProxyLocation;
 import io.github.skyvernstarter.model.RetryWebhookResult;
@@ -29,7 +40,11 @@ final class SkyvernRuntimeHints implements RuntimeHintsRegistrar {
 	/** Types bound by Jackson; their component types and Jackson-named classes are walked too. */
 	static final List<Class<?>> BOUND_TYPES = List.of(SkyvernRun.class, RunStatus.class, RunType.class,
 			FileInfo.class, ScriptRun.class, RetryWebhookResult.class, ProxyLocation.class, ProxyLocation.Named.class,
-			ProxyLocation.Geo.class);
+			ProxyLocation.Geo.class,
+			// Files, diagnostics and 2FA.
+			RunTimelineEntry.class, TimelineBlock.class, TimelineThought.class, Artifact.class, ArtifactType.class,
+			CancelRunsResult.class, Workflow.class, WorkflowDefinition.class, WorkflowParameterDefinition.class,
+			SentVerificationCode.class, SkyvernLenientTimestampDeserializer.class);
 
 	/** Read by the auto-configuration for the {@code User-Agent} header. */
 	static final String VERSION_RESOURCE = "io/github/skyvernstarter/client/skyvern-starter-version.properties";

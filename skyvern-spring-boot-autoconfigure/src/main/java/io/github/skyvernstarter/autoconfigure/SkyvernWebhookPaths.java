@@ -19,13 +19,14 @@ final class SkyvernWebhookPaths {
 
 	/**
 	 * Return the paths, within the application, of every endpoint that Skyvern calls and that
-	 * authenticates its requests by their signature; a later 2FA code endpoint joins this list.
+	 * authenticates its requests by their signature: the run webhook and the 2FA code endpoint.
 	 * @param webhooks the webhook properties
 	 * @return the paths, each starting with {@code /}
 	 * @throws SkyvernConfigurationException if a path is invalid
 	 */
 	static List<String> receiverPaths(SkyvernWebhookProperties webhooks) {
-		return List.of(SkyvernWebhookAutoConfiguration.requirePath(webhooks));
+		return List.of(SkyvernWebhookAutoConfiguration.requirePath(webhooks),
+				SkyvernTotpAutoConfiguration.requireTotpPath(webhooks));
 	}
 
 	/**

@@ -330,6 +330,31 @@ public class SkyvernWebhookProperties implements InitializingBean {
 				+ ", timestampTolerance=" + this.timestampTolerance + "]";
 	}
 
+	/** Default of {@code skyvern.webhooks.totp-path}. */
+	public static final String DEFAULT_TOTP_PATH = "/skyvern/totp";
+
+	/**
+	 * Path at which Skyvern's signed requests for 2FA verification codes are answered, when the
+	 * application defines a SkyvernVerificationCodeProvider.
+	 */
+	private String totpPath = DEFAULT_TOTP_PATH;
+
+	/**
+	 * Return {@code skyvern.webhooks.totp-path}.
+	 * @return the path at which 2FA code requests are answered
+	 */
+	public String getTotpPath() {
+		return this.totpPath;
+	}
+
+	/**
+	 * Set {@code skyvern.webhooks.totp-path}.
+	 * @param totpPath the path at which 2FA code requests are answered, starting with {@code /}
+	 */
+	public void setTotpPath(String totpPath) {
+		this.totpPath = totpPath;
+	}
+
 	/**
 	 * Spring Security integration of the receiver.
 	 */

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  *
  * @since 0.1.0
  */
-public interface ReactiveSkyvernWorkflowOperations {
+public interface ReactiveSkyvernWorkflowOperations extends ReactiveSkyvernRunSupportOperations {
 
 	/**
 	 * Start a workflow run, and wait for its final status if the request asks to.

@@ -1,9 +1,16 @@
 package io.github.skyvernstarter.client;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import io.github.skyvernstarter.model.Artifact;
+import io.github.skyvernstarter.model.ArtifactType;
+import io.github.skyvernstarter.model.CancelRunsResult;
+import io.github.skyvernstarter.model.RunTimelineEntry;
+import io.github.skyvernstarter.model.SentVerificationCode;
+import io.github.skyvernstarter.model.Workflow;
 import io.github.skyvernstarter.model.RetryWebhookResult;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
@@ -36,6 +43,8 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 
 	private final RunWaiter waiter;
 
+	private final ReactiveRunSupport support;
+
 	/**
 	 * Create a template that polls only.
 	 * @param client the API client
@@ -51,6 +60,7 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 		this.instrumentation = builder.instrumentation;
 		this.waiter = new RunWaiter(builder.client, builder.waitSettings, builder.completionSource, builder.timer,
 				builder.instrumentation);
+		this.support = new ReactiveRunSupport(builder.client, builder.instrumentation, this.waiter);
 	}
 
 	/**
@@ -116,6 +126,43 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 	public Mono<RetryWebhookResult> retryRunWebhook(String runId, @Nullable String webhookUrl,
 			RequestOptions options) {
 		return this.instrumentation.retryWebhook(runId, this.client.retryRunWebhook(runId, webhookUrl, options));
+	}
+
+	@Override
+	public Mono<List<RunTimelineEntry>> getRunTimeline(String runId, RequestOptions options) {
+		return this.support.getRunTimeline(runId, options);
+	}
+
+	@Override
+	public Mono<List<Artifact>> getRunArtifacts(String runId, Collection<ArtifactType> types,
+			RequestOptions options) {
+		return this.support.getRunArtifacts(runId, types, options);
+	}
+
+	@Override
+	public Mono<SkyvernRun> retryRun(RetryRunRequest request, RequestOptions options) {
+		return this.support.retryRun(request, options);
+	}
+
+	@Override
+	public Mono<CancelRunsResult> cancelRuns(Collection<String> runIds, RequestOptions options) {
+		return this.support.cancelRuns(runIds, options);
+	}
+
+	@Override
+	public Mono<Workflow> getWorkflow(String workflowId, @Nullable Integer version, RequestOptions options) {
+		return this.support.getWorkflow(workflowId, version, options);
+	}
+
+	@Override
+	public Mono<List<Workflow>> listWorkflows(ListWorkflowsRequest request, RequestOptions options) {
+		return this.support.listWorkflows(request, options);
+	}
+
+	@Override
+	public Mono<SentVerificationCode> sendVerificationCode(VerificationCodeRequest request,
+			RequestOptions options) {
+		return this.support.sendVerificationCode(request, options);
 	}
 
 	/**

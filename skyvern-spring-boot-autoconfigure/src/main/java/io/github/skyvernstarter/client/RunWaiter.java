@@ -45,13 +45,13 @@ final class RunWaiter {
 	 * Wait for a run just started: the answer to the start is its first status, so the first poll
 	 * comes one interval later, at the interval its {@code webhook_url} calls for.
 	 * @param started the answer to the start
-	 * @param workflowId the run's workflow
+	 * @param workflowId the run's workflow, if known
 	 * @param webhookUrl the {@code webhook_url} the start sent, if any
 	 * @param timeout the longest wait, or {@code null} for the default
 	 * @param options options for each poll
 	 * @return the finished run
 	 */
-	Mono<SkyvernRun> afterStart(SkyvernRun started, String workflowId, @Nullable String webhookUrl,
+	Mono<SkyvernRun> afterStart(SkyvernRun started, @Nullable String workflowId, @Nullable String webhookUrl,
 			@Nullable Duration timeout, RequestOptions options) {
 		return awaitFinal(started.runId(), workflowId, started, pollInterval(webhookUrl), orDefault(timeout),
 				options);
@@ -113,7 +113,7 @@ final class RunWaiter {
 		return (fallback != null) ? fallback : this.waitSettings.pollInterval();
 	}
 
-	private static @Nullable String echoedWebhookUrl(SkyvernRun run) {
+	static @Nullable String echoedWebhookUrl(SkyvernRun run) {
 		JsonNode runRequest = run.runRequest();
 		JsonNode webhookUrl = (runRequest != null) ? runRequest.get(WEBHOOK_URL) : null;
 		return (webhookUrl != null && webhookUrl.isString()) ? webhookUrl.asString() : null;

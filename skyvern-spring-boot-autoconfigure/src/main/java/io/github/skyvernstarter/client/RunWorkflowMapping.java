@@ -17,6 +17,11 @@ final class RunWorkflowMapping {
 	}
 
 	static SkyvernCall toCall(RunWorkflowRequest request) {
+		if (RunWorkflowRequest.TOTP_RECEIVER.equals(request.totpUrl())) {
+			throw new IllegalStateException("The run request asks for this application's 2FA receiver as its "
+					+ "totp_url, but none is set up: add @EnableSkyvernWebhooks, a SkyvernVerificationCodeProvider "
+					+ "bean and skyvern.webhooks.public-url");
+		}
 		return SkyvernCall.to(SkyvernOperation.RUN_WORKFLOW)
 			.body("agent_id", request.workflowId())
 			.body("parameters", request.parameters())

@@ -134,7 +134,7 @@ public final class SkyvernApiClient {
 		return exchange(call, options, RETRY_WEBHOOK_RESULT);
 	}
 
-	private <T> Mono<T> exchange(SkyvernCall call, RequestOptions options, ResponseDecoder<T> decoder) {
+	<T> Mono<T> exchange(SkyvernCall call, RequestOptions options, ResponseDecoder<T> decoder) {
 		return this.exchange.exchange(call, options, decoder);
 	}
 

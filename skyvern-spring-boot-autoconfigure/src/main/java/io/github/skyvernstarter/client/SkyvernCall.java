@@ -25,6 +25,8 @@ final class SkyvernCall {
 
 	private final @Nullable String runId;
 
+	private final @Nullable String pathValue;
+
 	private final @Nullable Map<String, @Nullable Object> body;
 
 	private final HttpHeaders headers;
@@ -33,7 +35,8 @@ final class SkyvernCall {
 
 	private SkyvernCall(Builder builder) {
 		this.operation = builder.operation;
-		this.runId = builder.runId;
+		this.pathValue = builder.runId;
+		this.runId = builder.pathIsRun ? builder.runId : null;
 		this.body = (builder.body != null) ? Collections.unmodifiableMap(builder.body) : null;
 		this.headers = HttpHeaders.readOnlyHttpHeaders(builder.headers);
 		this.query = builder.query;
@@ -58,6 +61,14 @@ final class SkyvernCall {
 	 */
 	@Nullable String runId() {
 		return this.runId;
+	}
+
+	/**
+	 * Return the value of the call's one path variable: the run, or another id such as a workflow's.
+	 * @return the value, or {@code null} when the path has none
+	 */
+	@Nullable String pathValue() {
+		return this.pathValue;
 	}
 
 	HttpHeaders headers() {
@@ -94,6 +105,8 @@ final class SkyvernCall {
 		private final SkyvernOperation operation;
 
 		private @Nullable String runId;
+
+		private boolean pathIsRun = true;
 
 		private @Nullable Map<String, @Nullable Object> body;
 
@@ -164,6 +177,34 @@ final class SkyvernCall {
 			if (flag) {
 				this.query.add(name, "true");
 			}
+			return this;
+		}
+
+		/**
+		 * Add a query parameter for each value, leaving out {@code null}s.
+		 * @param name the parameter's name
+		 * @param values the values, written with {@code toString()}
+		 * @return this builder
+		 */
+		Builder query(String name, @Nullable Object... values) {
+			for (Object value : values) {
+				if (value != null) {
+					this.query.add(name, value.toString());
+				}
+			}
+			return this;
+		}
+
+		/**
+		 * Name the one path variable of a call whose path holds something other than a run (a
+		 * workflow); failures then name no run.
+		 * @param value the path variable's value
+		 * @return this builder
+		 * @throws IllegalArgumentException if the value is blank
+		 */
+		Builder pathVariable(String value) {
+			runId(value);
+			this.pathIsRun = false;
 			return this;
 		}
 

@@ -58,7 +58,7 @@ final class SkyvernExchange {
 			.uri(call.operation().uriTemplate(), (uriBuilder) -> {
 				uriBuilder.queryParams(call.query());
 				options.queryParameters().forEach(uriBuilder::queryParam);
-				return (call.runId() != null) ? uriBuilder.build(call.runId()) : uriBuilder.build();
+				return (call.pathValue() != null) ? uriBuilder.build(call.pathValue()) : uriBuilder.build();
 			})
 			.headers((headers) -> {
 				headers.addAll(call.headers());

@@ -2,6 +2,7 @@ package io.github.skyvernstarter.client;
 
 import io.github.skyvernstarter.model.RetryWebhookResult;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.operation.SkyvernOperation;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -67,6 +68,19 @@ public interface SkyvernInstrumentation {
 	 */
 	default Mono<RetryWebhookResult> retryWebhook(String runId, Mono<RetryWebhookResult> retry) {
 		return retry;
+	}
+
+	/**
+	 * Wrap one of the other operations: timeline, artifacts, retry, bulk cancel, workflows and
+	 * verification codes.
+	 * @param <T> what the operation emits
+	 * @param operation the API call
+	 * @param runId the run concerned, if one
+	 * @param call the operation
+	 * @return the wrapped operation
+	 */
+	default <T> Mono<T> operation(SkyvernOperation operation, @Nullable String runId, Mono<T> call) {
+		return call;
 	}
 
 	/**

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public interface SkyvernWorkflowOperations {
+public interface SkyvernWorkflowOperations extends SkyvernRunSupportOperations {
 
 	/**
 	 * Start a workflow run, and wait for its final status if the request asks to.

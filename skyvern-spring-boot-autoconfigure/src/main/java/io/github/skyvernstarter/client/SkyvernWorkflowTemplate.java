@@ -1,7 +1,15 @@
 package io.github.skyvernstarter.client;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Collection;
 
+import io.github.skyvernstarter.model.Artifact;
+import io.github.skyvernstarter.model.ArtifactType;
+import io.github.skyvernstarter.model.CancelRunsResult;
+import io.github.skyvernstarter.model.RunTimelineEntry;
+import io.github.skyvernstarter.model.SentVerificationCode;
+import io.github.skyvernstarter.model.Workflow;
 import io.github.skyvernstarter.model.RetryWebhookResult;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
@@ -61,6 +69,41 @@ public final class SkyvernWorkflowTemplate implements SkyvernWorkflowOperations 
 	@Override
 	public RetryWebhookResult retryRunWebhook(String runId, @Nullable String webhookUrl, RequestOptions options) {
 		return block(this.reactive.retryRunWebhook(runId, webhookUrl, options));
+	}
+
+	@Override
+	public List<RunTimelineEntry> getRunTimeline(String runId, RequestOptions options) {
+		return block(this.reactive.getRunTimeline(runId, options));
+	}
+
+	@Override
+	public List<Artifact> getRunArtifacts(String runId, Collection<ArtifactType> types, RequestOptions options) {
+		return block(this.reactive.getRunArtifacts(runId, types, options));
+	}
+
+	@Override
+	public SkyvernRun retryRun(RetryRunRequest request, RequestOptions options) {
+		return block(this.reactive.retryRun(request, options));
+	}
+
+	@Override
+	public CancelRunsResult cancelRuns(Collection<String> runIds, RequestOptions options) {
+		return block(this.reactive.cancelRuns(runIds, options));
+	}
+
+	@Override
+	public Workflow getWorkflow(String workflowId, @Nullable Integer version, RequestOptions options) {
+		return block(this.reactive.getWorkflow(workflowId, version, options));
+	}
+
+	@Override
+	public List<Workflow> listWorkflows(ListWorkflowsRequest request, RequestOptions options) {
+		return block(this.reactive.listWorkflows(request, options));
+	}
+
+	@Override
+	public SentVerificationCode sendVerificationCode(VerificationCodeRequest request, RequestOptions options) {
+		return block(this.reactive.sendVerificationCode(request, options));
 	}
 
 	private static <T> T block(Mono<T> mono) {

@@ -58,6 +58,12 @@ public record RunWorkflowRequest(String workflowId, Map<String, Object> paramete
 	/** Run the workflow's generated code. */
 	public static final String RUN_WITH_CODE = "code";
 
+	/**
+	 * The {@code totpUrl} that {@link Builder#totpUrlFromReceiver()} sets: replaced by the URL of this
+	 * application's 2FA receiver before the request is sent, never sent itself.
+	 */
+	public static final String TOTP_RECEIVER = "skyvern-starter:totp-receiver";
+
 	// Skyvern treats these user agents as its own UI and MCP server and changes behaviour.
 	private static final Set<String> RESERVED_USER_AGENTS = Set.of("skyvern-ui", "skyvern-mcp");
 
@@ -381,6 +387,17 @@ public record RunWorkflowRequest(String workflowId, Map<String, Object> paramete
 		 */
 		public Builder totpUrl(String totpUrl) {
 			this.totpUrl = totpUrl;
+			return this;
+		}
+
+		/**
+		 * Have Skyvern ask this application's 2FA receiver ({@code skyvern.webhooks.totp-path}) for
+		 * verification codes: the {@code totp_url} is filled from {@code skyvern.webhooks.public-url}
+		 * when the request is sent, like {@code webhook_url}. Sending fails if no receiver is set up.
+		 * @return this builder
+		 */
+		public Builder totpUrlFromReceiver() {
+			this.totpUrl = TOTP_RECEIVER;
 			return this;
 		}
 

@@ -11,6 +11,7 @@ import io.github.skyvernstarter.error.SkyvernWaitTimeoutException;
 import io.github.skyvernstarter.model.RetryWebhookResult;
 import io.github.skyvernstarter.model.SkyvernRun;
 import io.github.skyvernstarter.observation.SkyvernOperationContext.Operation;
+import io.github.skyvernstarter.operation.SkyvernOperation;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -124,6 +125,15 @@ public final class ObservationSkyvernInstrumentation implements SkyvernInstrumen
 		return observe(new SkyvernOperationContext(Operation.RETRY_WEBHOOK, runId, null), retry,
 				(context, result) -> {
 				}, NO_ERROR_HANDLING);
+	}
+
+	@Override
+	public <T> Mono<T> operation(SkyvernOperation operation, @Nullable String runId, Mono<T> call) {
+		return observe(new SkyvernOperationContext(Operation.of(operation), runId, null), call, (context, result) -> {
+			if (result instanceof SkyvernRun run) {
+				seen(context, run);
+			}
+		}, NO_ERROR_HANDLING);
 	}
 
 	private void seen(SkyvernOperationContext context, SkyvernRun run) {

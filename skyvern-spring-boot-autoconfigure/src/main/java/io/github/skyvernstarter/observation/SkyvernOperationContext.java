@@ -1,6 +1,7 @@
 package io.github.skyvernstarter.observation;
 
 import io.github.skyvernstarter.model.RunStatus;
+import io.github.skyvernstarter.operation.SkyvernOperation;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -135,12 +136,51 @@ public final class SkyvernOperationContext extends Observation.Context {
 		WAIT("wait"),
 
 		/** Re-deliver a run's webhook. */
-		RETRY_WEBHOOK("retry-webhook");
+		RETRY_WEBHOOK("retry-webhook"),
+
+		/** Read a run's timeline. */
+		TIMELINE("timeline"),
+
+		/** List a run's artifacts. */
+		ARTIFACTS("artifacts"),
+
+		/** Run a finished workflow run again. */
+		RETRY("retry"),
+
+		/** Cancel several runs. */
+		CANCEL_RUNS("cancel-runs"),
+
+		/** Read a workflow. */
+		GET_WORKFLOW("get-workflow"),
+
+		/** List workflows. */
+		LIST_WORKFLOWS("list-workflows"),
+
+		/** Push a 2FA verification code. */
+		SEND_VERIFICATION_CODE("send-verification-code"),
+
+		/** Download a file a run produced. */
+		DOWNLOAD("download");
 
 		private final String operationName;
 
 		Operation(String operationName) {
 			this.operationName = operationName;
+		}
+
+		/**
+		 * Return the operation observed for the given API call, by its name.
+		 * @param operation the API call
+		 * @return the observed operation
+		 * @throws IllegalArgumentException if no observed operation has the call's name
+		 */
+		public static Operation of(SkyvernOperation operation) {
+			for (Operation candidate : values()) {
+				if (candidate.operationName.equals(operation.operationName())) {
+					return candidate;
+				}
+			}
+			throw new IllegalArgumentException("No observed operation named " + operation.operationName());
 		}
 
 		/**

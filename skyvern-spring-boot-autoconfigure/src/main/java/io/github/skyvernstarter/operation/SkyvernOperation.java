@@ -19,7 +19,28 @@ public enum SkyvernOperation {
 	CANCEL_RUN("cancel", HttpMethod.POST, "/v1/runs/{runId}/cancel"),
 
 	/** Re-deliver a finished run's webhook: {@code POST /v1/runs/{runId}/retry_webhook}. */
-	RETRY_RUN_WEBHOOK("retry-webhook", HttpMethod.POST, "/v1/runs/{runId}/retry_webhook");
+	RETRY_RUN_WEBHOOK("retry-webhook", HttpMethod.POST, "/v1/runs/{runId}/retry_webhook"),
+
+	/** Read a run's timeline of blocks and thoughts: {@code GET /v1/runs/{runId}/timeline}. */
+	GET_RUN_TIMELINE("timeline", HttpMethod.GET, "/v1/runs/{runId}/timeline"),
+
+	/** List a run's artifacts: {@code GET /v1/runs/{runId}/artifacts}. */
+	GET_RUN_ARTIFACTS("artifacts", HttpMethod.GET, "/v1/runs/{runId}/artifacts"),
+
+	/** Run a finished workflow run again: {@code POST /v1/agents/runs/{runId}/retry}. Not idempotent. */
+	RETRY_RUN("retry", HttpMethod.POST, "/v1/agents/runs/{runId}/retry"),
+
+	/** Cancel several runs: {@code POST /v1/runs/cancel}. */
+	CANCEL_RUNS("cancel-runs", HttpMethod.POST, "/v1/runs/cancel"),
+
+	/** Read a workflow: {@code GET /v1/agents/{workflowId}}. */
+	GET_WORKFLOW("get-workflow", HttpMethod.GET, "/v1/agents/{workflowId}"),
+
+	/** List workflows: {@code GET /v1/agents}. */
+	LIST_WORKFLOWS("list-workflows", HttpMethod.GET, "/v1/agents"),
+
+	/** Push a 2FA verification code: {@code POST /v1/credentials/totp}. */
+	SEND_VERIFICATION_CODE("send-verification-code", HttpMethod.POST, "/v1/credentials/totp");
 
 	private final String operationName;
 
@@ -58,11 +79,12 @@ public enum SkyvernOperation {
 	}
 
 	/**
-	 * Whether sending this call twice can do harm: only starting a run creates something new.
+	 * Whether sending this call twice can do harm: only starting a run (or a retry of one) creates
+	 * something new.
 	 * @return {@code true} for run creation
 	 */
 	public boolean createsRun() {
-		return this == RUN_WORKFLOW;
+		return this == RUN_WORKFLOW || this == RETRY_RUN;
 	}
 
 	/**

@@ -18,7 +18,8 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * Spring WebFlux adapter of {@link SkyvernWebhookReceiver}: collects the body without blocking, within
+ * Spring WebFlux adapter of a {@link SkyvernWebhookEndpoint} ({@link SkyvernWebhookReceiver},
+ * {@link SkyvernTotpReceiver}): collects the body without blocking, within
  * the {@link SkyvernWebhookBodyBudget} and a deadline, then runs the receiver, whose listeners may
  * block, on a scheduler made for blocking work.
  *
@@ -26,7 +27,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 public final class ReactiveSkyvernWebhookHandler implements HandlerFunction<ServerResponse> {
 
-	private final SkyvernWebhookReceiver receiver;
+	private final SkyvernWebhookEndpoint receiver;
 
 	private final Scheduler blockingScheduler;
 
@@ -44,7 +45,7 @@ public final class ReactiveSkyvernWebhookHandler implements HandlerFunction<Serv
 	 * @param bodyReadTimeout the longest time a body may take to arrive
 	 * @param timer where the deadlines of body reads run
 	 */
-	public ReactiveSkyvernWebhookHandler(SkyvernWebhookReceiver receiver, Scheduler blockingScheduler,
+	public ReactiveSkyvernWebhookHandler(SkyvernWebhookEndpoint receiver, Scheduler blockingScheduler,
 			SkyvernWebhookBodyBudget budget, Duration bodyReadTimeout, Scheduler timer) {
 		if (bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()) {
 			throw new IllegalArgumentException("Body read timeout must be positive");
@@ -114,8 +115,9 @@ public final class ReactiveSkyvernWebhookHandler implements HandlerFunction<Serv
 
 	private static Mono<ServerResponse> toServerResponse(SkyvernWebhookResponse response) {
 		return ServerResponse.status(response.status())
-			.headers((headers) -> response.headers().forEach(headers::set))
 			.contentType(MediaType.TEXT_PLAIN)
+			// Plain text, unless the answer is JSON for Skyvern to read (a 2FA code).
+			.headers((headers) -> response.headers().forEach(headers::set))
 			.bodyValue(response.body());
 	}
 

@@ -16,7 +16,8 @@ import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 /**
- * Spring MVC adapter of {@link SkyvernWebhookReceiver}: reads the body with Servlet non-blocking I/O
+ * Spring MVC adapter of a {@link SkyvernWebhookEndpoint} ({@link SkyvernWebhookReceiver},
+ * {@link SkyvernTotpReceiver}): reads the body with Servlet non-blocking I/O
  * within the {@link SkyvernWebhookBodyBudget} and a deadline, then answers what the receiver decides.
  * <p>
  * No thread waits for a slow sender: the container calls back when bytes arrive, and the receiver,
@@ -36,7 +37,7 @@ public final class ServletSkyvernWebhookHandler implements HttpRequestHandler {
 	 */
 	public static final int HANDLER_MAPPING_ORDER = -2;
 
-	private final SkyvernWebhookReceiver receiver;
+	private final SkyvernWebhookEndpoint receiver;
 
 	private final SkyvernWebhookBodyBudget budget;
 
@@ -51,7 +52,7 @@ public final class ServletSkyvernWebhookHandler implements HttpRequestHandler {
 	 * @param bodyReadTimeout the longest time a body may take to arrive
 	 * @param timer where the deadlines of body reads run; the work it does there does not block
 	 */
-	public ServletSkyvernWebhookHandler(SkyvernWebhookReceiver receiver, SkyvernWebhookBodyBudget budget,
+	public ServletSkyvernWebhookHandler(SkyvernWebhookEndpoint receiver, SkyvernWebhookBodyBudget budget,
 			Duration bodyReadTimeout, Scheduler timer) {
 		if (bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()) {
 			throw new IllegalArgumentException("Body read timeout must be positive");
@@ -127,9 +128,10 @@ public final class ServletSkyvernWebhookHandler implements HttpRequestHandler {
 			// The rest of the body is not read: the connection ends with this answer.
 			response.setHeader(HttpHeaders.CONNECTION, "close");
 		}
-		answer.headers().forEach(response::setHeader);
 		byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+		// Plain text, unless the answer is JSON for Skyvern to read (a 2FA code).
 		response.setContentType("text/plain;charset=UTF-8");
+		answer.headers().forEach(response::setHeader);
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
 	}

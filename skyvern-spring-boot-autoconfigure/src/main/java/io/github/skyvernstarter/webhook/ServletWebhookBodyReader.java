@@ -34,7 +34,7 @@ final class ServletWebhookBodyReader implements ReadListener, AsyncListener {
 
 	private static final Log logger = LogFactory.getLog(ServletWebhookBodyReader.class);
 
-	private final SkyvernWebhookReceiver receiver;
+	private final SkyvernWebhookEndpoint receiver;
 
 	private final HttpHeaders headers;
 
@@ -48,7 +48,7 @@ final class ServletWebhookBodyReader implements ReadListener, AsyncListener {
 
 	private boolean ended;
 
-	ServletWebhookBodyReader(SkyvernWebhookReceiver receiver, HttpHeaders headers, WebhookBodyBuffer body,
+	ServletWebhookBodyReader(SkyvernWebhookEndpoint receiver, HttpHeaders headers, WebhookBodyBuffer body,
 			AsyncContext async, long receivedAt) {
 		this.receiver = receiver;
 		this.headers = headers;
@@ -239,7 +239,7 @@ final class ServletWebhookBodyReader implements ReadListener, AsyncListener {
 	 * return the receiver's answer.
 	 */
 	static SkyvernWebhookResponse receiveBlocking(HttpServletRequest request, HttpHeaders headers,
-			SkyvernWebhookReceiver receiver, WebhookBodyBuffer body) throws IOException {
+			SkyvernWebhookEndpoint receiver, WebhookBodyBuffer body) throws IOException {
 		try (InputStream in = request.getInputStream()) {
 			while (true) {
 				if (!body.ensureRoom(in.available())) {
@@ -262,7 +262,7 @@ final class ServletWebhookBodyReader implements ReadListener, AsyncListener {
 		}
 	}
 
-	private static SkyvernWebhookResponse receive(SkyvernWebhookReceiver receiver, HttpHeaders headers,
+	private static SkyvernWebhookResponse receive(SkyvernWebhookEndpoint receiver, HttpHeaders headers,
 			byte[] body) {
 		try {
 			return receiver.receive(headers, body);

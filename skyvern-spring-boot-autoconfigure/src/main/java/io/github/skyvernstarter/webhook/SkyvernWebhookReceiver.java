@@ -32,7 +32,7 @@ import org.springframework.util.unit.DataSize;
  *
  * @since 0.1.0
  */
-public final class SkyvernWebhookReceiver {
+public final class SkyvernWebhookReceiver implements SkyvernWebhookEndpoint {
 
 	private final WebhookRequestCheck requestCheck;
 
@@ -77,6 +77,7 @@ public final class SkyvernWebhookReceiver {
 	 * Return the largest body accepted; adapters stop reading past it.
 	 * @return the limit in bytes
 	 */
+	@Override
 	public long getMaxBodySize() {
 		return this.requestCheck.maxBodySize();
 	}
@@ -88,6 +89,7 @@ public final class SkyvernWebhookReceiver {
 	 * @param headers the request headers
 	 * @return the answer if the request is rejected, {@code null} if its body should be read
 	 */
+	@Override
 	public @Nullable SkyvernWebhookResponse checkRequest(String method, HttpHeaders headers) {
 		SkyvernWebhookResponse rejection = this.requestCheck.check(method, headers);
 		// Refused before the body is read, so that unsigned bodies cost no memory.
@@ -100,6 +102,7 @@ public final class SkyvernWebhookReceiver {
 	 * @param answer the answer given
 	 * @param elapsed the time from the request's receipt to its answer
 	 */
+	@Override
 	public void answered(SkyvernWebhookResponse answer, Duration elapsed) {
 		this.report.answered(answer, elapsed);
 	}
@@ -108,6 +111,7 @@ public final class SkyvernWebhookReceiver {
 	 * Return the answer to a body larger than {@link #getMaxBodySize()}.
 	 * @return a 413 answer
 	 */
+	@Override
 	public SkyvernWebhookResponse bodyTooLarge() {
 		return WebhookRequestCheck.bodyTooLarge();
 	}
@@ -119,6 +123,7 @@ public final class SkyvernWebhookReceiver {
 	 * @param body the request body exactly as received
 	 * @return the answer
 	 */
+	@Override
 	public SkyvernWebhookResponse receive(HttpHeaders headers, byte[] body) {
 		Instant receivedAt = this.clock.instant();
 		if (this.requestCheck.isTooLarge(body)) {

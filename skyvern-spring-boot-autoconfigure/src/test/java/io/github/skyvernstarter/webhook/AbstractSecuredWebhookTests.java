@@ -110,6 +110,30 @@ abstract class AbstractSecuredWebhookTests {
 		assertRefusedByTheReceiver(skyvern().post(forged, headers));
 	}
 
+	@Test
+	void answersASignedCodeRequestWithoutLoginOrCsrfToken(
+			@Autowired TotpTestApplication.RecordingCodeProvider provider) {
+		byte[] body = "{\"workflow_run_id\":\"wr_secured\"}".getBytes(StandardCharsets.UTF_8);
+		provider.codes.put("wr_secured", "135790");
+		HttpResponse<String> response = new WebhookClient(this.port, basePath() + "/skyvern/totp").post(body,
+				signed(body));
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("{\"verification_code\":\"135790\"}");
+		assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+	}
+
+	@Test
+	void answersAnUnsignedCodeRequestWithTheReceiversOwn401(
+			@Autowired TotpTestApplication.RecordingCodeProvider provider) {
+		provider.reset();
+		byte[] body = "{\"workflow_run_id\":\"wr_secured\"}".getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> response = new WebhookClient(this.port, basePath() + "/skyvern/totp").post(body,
+				Map.of("Content-Type", "application/json"));
+		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+		assertThat(provider.asked).isEmpty();
+	}
+
 	private void assertRefusedByTheReceiver(HttpResponse<String> response) {
 		assertThat(response.statusCode()).isEqualTo(401);
 		// Spring Security's 401 asks for credentials; the receiver's does not.

@@ -85,6 +85,11 @@ final class SecuredMvcApplications {
 			this.savedForms = savedForms;
 		}
 
+		@org.springframework.context.annotation.Bean
+		static TotpTestApplication.RecordingCodeProvider recordingCodeProvider() {
+			return new TotpTestApplication.RecordingCodeProvider();
+		}
+
 		@GetMapping("/hello")
 		String hello() {
 			return "hello";

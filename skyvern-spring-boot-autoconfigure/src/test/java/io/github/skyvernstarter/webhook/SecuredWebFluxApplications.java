@@ -89,6 +89,11 @@ final class SecuredWebFluxApplications {
 			this.savedForms = savedForms;
 		}
 
+		@org.springframework.context.annotation.Bean
+		static TotpTestApplication.RecordingCodeProvider recordingCodeProvider() {
+			return new TotpTestApplication.RecordingCodeProvider();
+		}
+
 		@GetMapping("/hello")
 		String hello() {
 			return "hello";

@@ -18,7 +18,10 @@ import reactor.core.scheduler.Schedulers;
  * it receives, and sends signed run-finished webhooks.
  * <p>
  * Routes: {@code POST /v1/run/agents} (and {@code /v1/run/workflows}), {@code GET /v1/runs/{id}},
- * {@code POST /v1/runs/{id}/cancel}, {@code POST /v1/runs/{id}/retry_webhook}. Every route needs an
+ * {@code POST /v1/runs/{id}/cancel}, {@code POST /v1/runs/{id}/retry_webhook},
+ * {@code GET /v1/runs/{id}/timeline}, {@code GET /v1/runs/{id}/artifacts},
+ * {@code POST /v1/agents/runs/{id}/retry}, {@code POST /v1/runs/cancel}, {@code GET /v1/agents},
+ * {@code GET /v1/agents/{id}}, {@code POST /v1/credentials/totp}. Every route needs an
  * {@code x-api-key} (403 otherwise, as Skyvern answers). The test kit serves it with WireMock, the
  * sample app with the JDK's HTTP server; either way a server adapter only turns its requests into
  * {@link FakeRequest}s and sends the {@link FakeResponse}s back.
@@ -40,6 +43,8 @@ public final class FakeSkyvern implements AutoCloseable {
 
 	private final @Nullable Scheduler ownScheduler;
 
+	private final SupportRoutes support;
+
 	FakeSkyvern(FakeSkyvernBuilder builder) {
 		this.state = new FakeState(builder.clock, builder.recording);
 		this.apiKey = builder.apiKey;
@@ -53,6 +58,8 @@ public final class FakeSkyvern implements AutoCloseable {
 		};
 		RunSteps steps = new RunSteps(this.state, builder.stepInterval, scheduler, finished);
 		new WorkflowRunRoutes(this.state, steps).addTo(this.routes);
+		this.support = new SupportRoutes(this.state, steps, finished);
+		this.support.addTo(this.routes);
 		new RunRoutes(this.state, steps, this.webhooks, finished).addTo(this.routes);
 	}
 
@@ -160,6 +167,15 @@ public final class FakeSkyvern implements AutoCloseable {
 	 */
 	public void reset() {
 		this.state.reset();
+		this.support.reset();
+	}
+
+	/**
+	 * Return the verification codes pushed with {@code POST /v1/credentials/totp}, in order.
+	 * @return the codes
+	 */
+	public List<FakeVerificationCode> verificationCodes() {
+		return this.support.codes();
 	}
 
 	FakeState state() {

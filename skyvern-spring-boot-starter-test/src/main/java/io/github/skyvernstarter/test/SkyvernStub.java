@@ -35,7 +35,10 @@ public final class SkyvernStub implements AutoCloseable {
 
 	private final WireMockServer server;
 
+	private final Clock clock;
+
 	private SkyvernStub(Clock clock) {
+		this.clock = clock;
 		this.fake = FakeSkyvern.builder().clock(clock).build();
 		this.server = new WireMockServer(WireMockConfiguration.options()
 			.bindAddress("127.0.0.1")
@@ -247,6 +250,15 @@ public final class SkyvernStub implements AutoCloseable {
 	public void close() {
 		this.server.stop();
 		this.fake.close();
+	}
+
+	/**
+	 * Return Skyvern's 2FA side: the codes the application pushed, and signed requests for a run's code
+	 * sent to the application's 2FA receiver.
+	 * @return the 2FA stub
+	 */
+	public TwoFactorStub twoFactor() {
+		return new TwoFactorStub(this.fake, this.clock);
 	}
 
 	private static WebhookDelivery accepted(WebhookDelivery delivery) {

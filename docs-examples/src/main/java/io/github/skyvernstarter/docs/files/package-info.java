@@ -1,0 +1,7 @@
+/**
+ * Examples of docs/files-and-diagnostics.md.
+ */
+@NullMarked
+package io.github.skyvernstarter.docs.files;
+
+import org.jspecify.annotations.NullMarked;
