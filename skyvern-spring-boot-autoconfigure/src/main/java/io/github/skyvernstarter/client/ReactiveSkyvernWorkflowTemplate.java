@@ -7,7 +7,10 @@ import java.util.Map;
 import io.github.skyvernstarter.model.RetryWebhookResult;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -26,6 +29,8 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowOperations {
 
+	private static final Log logger = LogFactory.getLog(ReactiveSkyvernWorkflowTemplate.class);
+
 	private static final String WEBHOOK_URL = "webhook_url";
 
 	private final SkyvernApiClient client;
@@ -35,6 +40,8 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 	private final SkyvernInstrumentation instrumentation;
 
 	private final RunWaiter waiter;
+
+	private final List<SkyvernRunStartListener> startListeners;
 
 	/**
 	 * Create a template that polls only.
@@ -49,6 +56,7 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 		this.client = builder.client;
 		this.requestCustomizers = List.copyOf(builder.requestCustomizers);
 		this.instrumentation = builder.instrumentation;
+		this.startListeners = List.copyOf(builder.startListeners);
 		this.waiter = new RunWaiter(builder.client, builder.waitSettings, builder.completionSource, builder.timer,
 				builder.instrumentation);
 	}
@@ -68,6 +76,7 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 			RunWorkflowRequest toSend = customize(request);
 			Mono<SkyvernRun> started = this.instrumentation.run(toSend.workflowId(),
 					this.client.runWorkflow(toSend, options));
+			started = started.flatMap((run) -> noteStarted(run, toSend));
 			if (!toSend.waitForCompletion()) {
 				return started;
 			}
@@ -118,6 +127,15 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 		return this.instrumentation.retryWebhook(runId, this.client.retryRunWebhook(runId, webhookUrl, options));
 	}
 
+	private Mono<SkyvernRun> noteStarted(SkyvernRun run, RunWorkflowRequest request) {
+		return Flux.fromIterable(this.startListeners)
+			.concatMap((listener) -> listener.runStarted(run, request).onErrorResume((ex) -> {
+				logger.warn("A run start listener failed for run " + run.runId(), ex);
+				return Mono.empty();
+			}))
+			.then(Mono.just(run));
+	}
+
 	/**
 	 * Defaults for waiting.
 	 *
@@ -162,6 +180,8 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 		private Scheduler timer = Schedulers.parallel();
 
 		private SkyvernInstrumentation instrumentation = SkyvernInstrumentation.none();
+
+		private List<SkyvernRunStartListener> startListeners = List.of();
 
 		private Builder(SkyvernApiClient client) {
 			this.client = client;
@@ -214,6 +234,16 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 		 */
 		public Builder instrumentation(SkyvernInstrumentation instrumentation) {
 			this.instrumentation = instrumentation;
+			return this;
+		}
+
+		/**
+		 * Set what is told of every run started, in order.
+		 * @param startListeners the listeners
+		 * @return this builder
+		 */
+		public Builder startListeners(List<SkyvernRunStartListener> startListeners) {
+			this.startListeners = startListeners;
 			return this;
 		}
 
