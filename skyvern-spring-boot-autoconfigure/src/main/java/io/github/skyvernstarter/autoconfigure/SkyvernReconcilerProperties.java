@@ -1,8 +1,8 @@
 package io.github.skyvernstarter.autoconfigure;
 
 import java.time.Duration;
-import java.util.regex.Pattern;
 
+import io.github.skyvernstarter.model.RunTags;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -16,9 +16,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("skyvern.reconciler")
 public class SkyvernReconcilerProperties implements InitializingBean {
-
-	// Skyvern filters tags by exact key:value terms split at the first ':' and at ','.
-	private static final Pattern TAG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}:[^,:\\s][^,]{0,255}");
 
 	/**
 	 * Whether to record the runs the templates start and publish the run-finished events whose webhook never arrived; by default whenever webhooks are enabled.
@@ -41,7 +38,7 @@ public class SkyvernReconcilerProperties implements InitializingBean {
 	private Duration giveUpAfter = Duration.ofHours(24);
 
 	/**
-	 * Run tag (key:value, sent as run_metadata) that marks the runs of this application, so that one listing finds them; by default skyvern-app:${spring.application.name}.
+	 * Run tag (key:value, sent as run_metadata) that marks the runs of this application, so that one listing finds them; by default spring-app:${spring.application.name}.
 	 */
 	private @Nullable String tag;
 
@@ -116,7 +113,7 @@ public class SkyvernReconcilerProperties implements InitializingBean {
 
 	/**
 	 * Return {@code skyvern.reconciler.tag}.
-	 * @return run tag (key:value, sent as run_metadata) that marks the runs of this application, so that one listing finds them; by default skyvern-app:${spring.application.name}
+	 * @return run tag (key:value, sent as run_metadata) that marks the runs of this application, so that one listing finds them; by default spring-app:${spring.application.name}
 	 */
 	public @Nullable String getTag() {
 		return this.tag;
@@ -124,7 +121,7 @@ public class SkyvernReconcilerProperties implements InitializingBean {
 
 	/**
 	 * Set {@code skyvern.reconciler.tag}.
-	 * @param tag run tag (key:value, sent as run_metadata) that marks the runs of this application, so that one listing finds them; by default skyvern-app:${spring.application.name}
+	 * @param tag run tag (key:value, sent as run_metadata) that marks the runs of this application, so that one listing finds them; by default spring-app:${spring.application.name}
 	 */
 	public void setTag(@Nullable String tag) {
 		this.tag = tag;
@@ -164,8 +161,8 @@ public class SkyvernReconcilerProperties implements InitializingBean {
 		if (this.tag != null && !isValidTag(this.tag)) {
 			throw new SkyvernConfigurationException("skyvern.reconciler.tag",
 					"the tag is not key:value with a key of letters, digits, '_', '.' or '-' (not starting with "
-							+ "'skyvern.') and a value without ','",
-					"Set skyvern.reconciler.tag to a tag such as skyvern-app:orders.", true);
+							+ "'skyvern') and a value without ','",
+					"Set skyvern.reconciler.tag to a tag such as spring-app:orders.", true);
 		}
 	}
 
@@ -175,7 +172,8 @@ public class SkyvernReconcilerProperties implements InitializingBean {
 	 * @return whether it is valid
 	 */
 	static boolean isValidTag(String tag) {
-		return TAG.matcher(tag).matches() && !tag.startsWith("skyvern.");
+		int colon = tag.indexOf(':');
+		return colon > 0 && RunTags.isMatchable(tag.substring(0, colon), tag.substring(colon + 1));
 	}
 
 }

@@ -3,12 +3,12 @@ package io.github.skyvernstarter.store;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Disposable;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -30,9 +30,7 @@ public final class PeriodicTask implements SmartLifecycle {
 
 	private final Runnable job;
 
-	private @Nullable Scheduler scheduler;
-
-	private @Nullable Disposable task;
+	private @Nullable ScheduledExecutorService scheduler;
 
 	private long lastWarning = System.nanoTime() - WARNING_SPACING_NANOS;
 
@@ -54,9 +52,14 @@ public final class PeriodicTask implements SmartLifecycle {
 	@Override
 	public synchronized void start() {
 		if (this.scheduler == null) {
-			Scheduler single = Schedulers.newSingle(this.name, true);
+			// A plain thread, not a Reactor one: jobs block on the store and on Skyvern's answers.
+			ScheduledExecutorService single = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+				Thread thread = new Thread(runnable, this.name);
+				thread.setDaemon(true);
+				return thread;
+			});
 			long millis = this.interval.toMillis();
-			this.task = single.schedulePeriodically(this::runOnce, millis, millis, TimeUnit.MILLISECONDS);
+			single.scheduleWithFixedDelay(this::runOnce, millis, millis, TimeUnit.MILLISECONDS);
 			this.scheduler = single;
 		}
 	}
@@ -76,13 +79,9 @@ public final class PeriodicTask implements SmartLifecycle {
 
 	@Override
 	public synchronized void stop() {
-		if (this.task != null) {
-			this.task.dispose();
-		}
 		if (this.scheduler != null) {
-			this.scheduler.dispose();
+			this.scheduler.shutdownNow();
 		}
-		this.task = null;
 		this.scheduler = null;
 	}
 

@@ -23,18 +23,23 @@ import io.github.skyvernstarter.model.SkyvernRun;
 import io.github.skyvernstarter.webhook.SkyvernWebhookVerifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,6 +51,7 @@ import static org.awaitility.Awaitility.await;
  * carry a random prefix, so runs repeat.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class AbstractSeveralInstancesTests {
 
 	static final String API_KEY = "sk-several-instances-test-key";
@@ -98,6 +104,11 @@ abstract class AbstractSeveralInstancesTests {
 		properties.put("skyvern.base-url", "http://127.0.0.1:" + this.skyvern.port());
 		properties.put("skyvern.webhooks.public-url", "https://app.example.com");
 		properties.put("skyvern.store.lease", "2s");
+		properties.put("skyvern.reconciler.interval", "2s");
+		properties.put("skyvern.reconciler.grace", "0s");
+		properties.put("spring.application.name", "orders");
+		// Closing one instance must not dispose the Reactor Netty resources the others share in this JVM.
+		properties.put("spring.http.clients.reactive.connector", "jdk");
 		properties.putAll(storeProperties((this.proxy != null) ? this.proxy.port() : 0));
 		properties.putAll(extra);
 		return new SpringApplicationBuilder(StoreTestApplication.class).properties(properties).run();
@@ -177,7 +188,8 @@ abstract class AbstractSeveralInstancesTests {
 		SharedRunCompletionSource waits = this.instances.get(0).getBean(SharedRunCompletionSource.class);
 		CompletableFuture<SkyvernRun> waited = CompletableFuture
 			.supplyAsync(() -> template.runWorkflow(RunWorkflowRequest.builder("wpid_1").waitForCompletion().build()));
-		await().atMost(Duration.ofSeconds(10)).until(() -> waits.waitedRuns() > 0);
+		await().atMost(Duration.ofSeconds(10)).until(() -> waits.waitedRuns() > 0 || waited.isDone());
+		assertThat(waited).isNotDone();
 		assertThat(deliver(2, runId)).isEqualTo(200);
 		long delivered = System.nanoTime();
 		SkyvernRun run = waited.get(10, TimeUnit.SECONDS);
@@ -215,6 +227,54 @@ abstract class AbstractSeveralInstancesTests {
 		assertThat(dying.join().statusCode()).isEqualTo(500);
 		assertThat(deliver(2, runId)).isEqualTo(200);
 		assertThat(events(runId)).isEqualTo(1);
+	}
+
+	@Test
+	@Order(Integer.MAX_VALUE)
+	void runWhoseDeliveriesAllFailedDuringARestartGetsOneEventWithinOneReconcileInterval() throws Exception {
+		String runId = newRunId();
+		this.skyvern.stubFor(post(urlEqualTo("/v1/run/agents")).willReturn(okJson(run(runId, "queued"))));
+		ConfigurableApplicationContext before = start(Map.of());
+		int port = ((WebServerApplicationContext) before).getWebServer().getPort();
+		before.getBean(SkyvernWorkflowOperations.class).runWorkflow(RunWorkflowRequest.builder("wpid_1").build());
+		before.close();
+		// Skyvern's three attempts find no server.
+		for (int attempt = 0; attempt < 3; attempt++) {
+			assertThat(canConnect(port)).isFalse();
+		}
+		this.skyvern.stubFor(get(urlPathEqualTo("/v1/runs")).willReturn(okJson("[{\"run_id\":\"" + runId
+				+ "\",\"status\":\"completed\",\"created_at\":\"2026-08-22T18:30:00\","
+				+ "\"finished_at\":\"2026-08-22T18:31:00\",\"workflow_deleted\":false,\"script_run\":false}]")));
+		this.skyvern.stubFor(get(urlEqualTo("/v1/runs/" + runId)).willReturn(okJson(run(runId, "completed"))));
+		ConfigurableApplicationContext after = start(Map.of());
+		try {
+			long started = System.nanoTime();
+			await().atMost(Duration.ofSeconds(10)).until(() -> events(runId, after) == 1);
+			// One interval (2 s) until the first pass, plus the pass itself.
+			assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(4000);
+			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> events(runId, after) == 1);
+			this.skyvern.verify(getRequestedFor(urlPathEqualTo("/v1/runs")).withQueryParam("tags",
+					equalTo("spring-app:orders")));
+			assertThat(deliver(0, runId)).isEqualTo(200);
+			assertThat(events(runId, after)).isEqualTo(1);
+		}
+		finally {
+			after.close();
+		}
+	}
+
+	private int events(String runId, ConfigurableApplicationContext extra) {
+		return events(runId) + extra.getBean(StoreTestApplication.Recorder.class).events(runId).size();
+	}
+
+	private static boolean canConnect(int port) {
+		try (java.net.Socket socket = new java.net.Socket()) {
+			socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+			return true;
+		}
+		catch (java.io.IOException ex) {
+			return false;
+		}
 	}
 
 	@Test

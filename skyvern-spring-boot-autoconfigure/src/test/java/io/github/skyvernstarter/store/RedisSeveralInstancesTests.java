@@ -22,7 +22,7 @@ class RedisSeveralInstancesTests extends AbstractSeveralInstancesTests {
 	Map<String, Object> storeProperties(int port) {
 		return Map.of("skyvern.store.type", "redis", "skyvern.store.redis.key-prefix", keyPrefix(),
 				"spring.data.redis.host", "127.0.0.1", "spring.data.redis.port", Integer.toString(port),
-				"spring.data.redis.timeout", "1s", "spring.data.redis.connect-timeout", "1s");
+				"spring.data.redis.timeout", "2s", "spring.data.redis.connect-timeout", "2s");
 	}
 
 	private String keyPrefix() {

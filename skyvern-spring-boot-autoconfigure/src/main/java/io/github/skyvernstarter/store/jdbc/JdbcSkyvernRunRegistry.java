@@ -75,6 +75,15 @@ public final class JdbcSkyvernRunRegistry implements SkyvernRunRegistry {
 		if (taken == 1) {
 			return true;
 		}
+		// Looked for first, so that the instances that do not hold the lease cause no duplicate-key error
+		// (which some drivers log) at every interval.
+		boolean held = this.jdbc.sql("SELECT COUNT(*) FROM " + this.schema.leases() + " WHERE NAME = ?")
+			.param(name)
+			.query(Integer.class)
+			.single() > 0;
+		if (held) {
+			return false;
+		}
 		try {
 			this.jdbc.sql("INSERT INTO " + this.schema.leases() + " (NAME, OWNER, EXPIRES_AT) VALUES (?, ?, ?)")
 				.params(name, owner, expiresAt)

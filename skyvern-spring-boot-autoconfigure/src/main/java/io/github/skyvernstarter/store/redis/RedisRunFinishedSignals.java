@@ -1,12 +1,15 @@
 package io.github.skyvernstarter.store.redis;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.Objects;
 
 import io.github.skyvernstarter.store.SkyvernRunFinishedSignals;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -24,6 +27,8 @@ public final class RedisRunFinishedSignals implements SkyvernRunFinishedSignals 
 
 	private static final Log logger = LogFactory.getLog(RedisRunFinishedSignals.class);
 
+	private static final Duration RETRY = Duration.ofSeconds(5);
+
 	private final StringRedisTemplate redis;
 
 	private final RedisStoreKeys keys;
@@ -31,6 +36,8 @@ public final class RedisRunFinishedSignals implements SkyvernRunFinishedSignals 
 	private final RedisMessageListenerContainer container;
 
 	private volatile @Nullable Listener listener;
+
+	private @Nullable Disposable retry;
 
 	/**
 	 * Create signals.
@@ -54,12 +61,39 @@ public final class RedisRunFinishedSignals implements SkyvernRunFinishedSignals 
 	public synchronized void start(Listener listener) {
 		this.listener = listener;
 		this.container.afterPropertiesSet();
-		this.container.start();
+		subscribe();
+	}
+
+	/**
+	 * Subscribe, and while Redis cannot be reached try again every few seconds: the application
+	 * starts anyway, and its waits poll meanwhile.
+	 */
+	private void subscribe() {
+		if (this.listener == null) {
+			return;
+		}
+		try {
+			this.container.start();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Cannot subscribe to " + this.keys.channel() + " in Redis yet (" + ex.getMessage()
+					+ "): waits finish by polling until it can; trying again in " + RETRY.toSeconds() + "s");
+			this.retry = Schedulers.boundedElastic().schedule(this::subscribeAgain, RETRY.toMillis(),
+					TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private synchronized void subscribeAgain() {
+		subscribe();
 	}
 
 	@Override
 	public synchronized void stop() {
 		this.listener = null;
+		if (this.retry != null) {
+			this.retry.dispose();
+			this.retry = null;
+		}
 		this.container.stop();
 		try {
 			this.container.destroy();
