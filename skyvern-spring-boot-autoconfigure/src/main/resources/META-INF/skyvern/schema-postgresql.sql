@@ -29,3 +29,13 @@ CREATE TABLE IF NOT EXISTS ${prefix}LEASE (
 	EXPIRES_AT BIGINT NOT NULL,
 	PRIMARY KEY (NAME)
 );
+
+-- Runs whose final webhook reached some instance, as JSON (empty when too large), kept until
+-- EXPIRES_AT so that waits on every instance finish without asking Skyvern.
+CREATE TABLE IF NOT EXISTS ${prefix}FINISHED (
+	RUN_ID VARCHAR(256) NOT NULL,
+	RUN_JSON TEXT NOT NULL,
+	EXPIRES_AT BIGINT NOT NULL,
+	PRIMARY KEY (RUN_ID)
+);
+CREATE INDEX IF NOT EXISTS ${prefix}FINISHED_EXPIRES_IX ON ${prefix}FINISHED (EXPIRES_AT);

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import io.github.skyvernstarter.client.RequestOptions;
 import io.github.skyvernstarter.client.SkyvernApiClient;
 import io.github.skyvernstarter.store.PeriodicTask;
+import io.github.skyvernstarter.store.RunFinishedSignaller;
 import io.github.skyvernstarter.store.SharedRunCompletionSource;
 import io.github.skyvernstarter.store.SkyvernRunFinishedSignals;
 import io.github.skyvernstarter.store.SkyvernRunRegistry;
@@ -28,7 +29,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -111,9 +111,12 @@ public final class SkyvernStoreAutoConfiguration {
 
 		@Bean
 		PeriodicTask skyvernJdbcStoreCleanup(SkyvernStoreProperties store,
-				ObjectProvider<JdbcSkyvernWebhookIdempotencyStore> deliveries) {
-			return new PeriodicTask("skyvern-store-cleanup", store.getJdbc().getCleanupInterval(),
-					() -> deliveries.ifAvailable(JdbcSkyvernWebhookIdempotencyStore::deleteExpired));
+				ObjectProvider<JdbcSkyvernWebhookIdempotencyStore> deliveries,
+				ObjectProvider<JdbcRunFinishedSignals> signals) {
+			return new PeriodicTask("skyvern-store-cleanup", store.getJdbc().getCleanupInterval(), () -> {
+				deliveries.ifAvailable(JdbcSkyvernWebhookIdempotencyStore::deleteExpired);
+				signals.ifAvailable(JdbcRunFinishedSignals::deleteExpired);
+			});
 		}
 
 		@Bean
@@ -127,7 +130,7 @@ public final class SkyvernStoreAutoConfiguration {
 		SkyvernRunFinishedSignals skyvernRunFinishedSignals(SkyvernStoreProperties store, JdbcStoreSchema schema,
 				ObjectProvider<DataSource> dataSources) {
 			return new JdbcRunFinishedSignals(JdbcClient.create(dataSources.getObject()), schema,
-					store.getJdbc().getWaitPollInterval());
+					store.getJdbc().getWaitPollInterval(), store.getFinishedSignalTtl(), Clock.systemUTC());
 		}
 
 	}
@@ -157,7 +160,7 @@ public final class SkyvernStoreAutoConfiguration {
 				SkyvernWebhookProperties webhooks, RedisStoreKeys keys,
 				ObjectProvider<RedisConnectionFactory> connectionFactory) {
 			return new RedisSkyvernWebhookIdempotencyStore(template(connectionFactory), keys, store.getLease(),
-					webhooks.getDuplicateWindow(), store.getFinishedSignalTtl());
+					webhooks.getDuplicateWindow());
 		}
 
 		@Bean
@@ -169,44 +172,13 @@ public final class SkyvernStoreAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SkyvernRunFinishedSignals skyvernRunFinishedSignals(RedisStoreKeys keys,
+		SkyvernRunFinishedSignals skyvernRunFinishedSignals(SkyvernStoreProperties store, RedisStoreKeys keys,
 				ObjectProvider<RedisConnectionFactory> connectionFactory) {
-			return new RedisRunFinishedSignals(template(connectionFactory), keys);
+			return new RedisRunFinishedSignals(template(connectionFactory), keys, store.getFinishedSignalTtl());
 		}
 
 		private static StringRedisTemplate template(ObjectProvider<RedisConnectionFactory> connectionFactory) {
 			return new StringRedisTemplate(connectionFactory.getObject());
-		}
-
-	}
-
-	/**
-	 * Waits that finish when the webhook reaches another instance: the receiver keeps its own
-	 * completion source, and the templates get a shared one over it.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBean(SkyvernWebhooksMarkerConfiguration.Marker.class)
-	@ConditionalOnExpression("!'${skyvern.store.type:memory}'.equalsIgnoreCase('memory')")
-	static class SharedWaitConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		SkyvernWebhookRunCompletionSource skyvernWebhookRunCompletionSource(SkyvernWebhookProperties webhooks,
-				ObjectProvider<SkyvernWebhookUrlCustomizer> webhookUrlCustomizer) {
-			SkyvernWebhookUrlCustomizer customizer = webhookUrlCustomizer.getIfUnique();
-			return new SkyvernWebhookRunCompletionSource(webhooks.getFallbackPollInterval(),
-					(customizer != null) ? customizer.getWebhookUrl() : null, Clock.systemUTC());
-		}
-
-		@Bean
-		@Primary
-		@ConditionalOnMissingBean(SharedRunCompletionSource.class)
-		SharedRunCompletionSource sharedRunCompletionSource(SkyvernWebhookRunCompletionSource local,
-				SkyvernRunFinishedSignals signals, ObjectProvider<SkyvernApiClient> client) {
-			return new SharedRunCompletionSource(local, signals, (runId) -> {
-				SkyvernApiClient api = client.getIfAvailable();
-				return (api != null) ? api.getRun(runId, RequestOptions.none()) : Mono.empty();
-			});
 		}
 
 	}

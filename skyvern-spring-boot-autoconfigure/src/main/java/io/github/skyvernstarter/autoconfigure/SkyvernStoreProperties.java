@@ -27,7 +27,7 @@ public class SkyvernStoreProperties implements InitializingBean {
 	private Duration lease = Duration.ofMinutes(1);
 
 	/**
-	 * How long the mark that a run's webhook arrived is kept for waits that start late (Redis).
+	 * How long a finished run is kept in the store for waits on other instances that start late.
 	 */
 	private Duration finishedSignalTtl = Duration.ofMinutes(10);
 
@@ -65,7 +65,7 @@ public class SkyvernStoreProperties implements InitializingBean {
 
 	/**
 	 * Return {@code skyvern.store.finished-signal-ttl}.
-	 * @return how long the mark that a run's webhook arrived is kept for waits that start late (Redis)
+	 * @return how long a finished run is kept in the store for waits on other instances that start late
 	 */
 	public Duration getFinishedSignalTtl() {
 		return this.finishedSignalTtl;
@@ -73,7 +73,7 @@ public class SkyvernStoreProperties implements InitializingBean {
 
 	/**
 	 * Set {@code skyvern.store.finished-signal-ttl}.
-	 * @param finishedSignalTtl how long the mark that a run's webhook arrived is kept for waits that start late (Redis)
+	 * @param finishedSignalTtl how long a finished run is kept in the store for waits on other instances that start late
 	 */
 	public void setFinishedSignalTtl(Duration finishedSignalTtl) {
 		this.finishedSignalTtl = finishedSignalTtl;

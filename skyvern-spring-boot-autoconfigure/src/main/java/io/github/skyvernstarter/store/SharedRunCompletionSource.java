@@ -17,7 +17,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * {@link RunCompletionSource} for several instances: a wait finishes on this instance's own webhooks,
  * as with one instance, and also when {@link SkyvernRunFinishedSignals} say that the run's webhook
- * reached another instance; the run is then read once from Skyvern, in place of the fallback poll.
+ * reached another instance: with the run as that instance received it, or, for a run too large to
+ * keep in the store, read once from Skyvern in place of the fallback poll.
  *
  * @since 0.1.0
  */
@@ -30,7 +31,7 @@ public final class SharedRunCompletionSource implements RunCompletionSource, Sky
 
 	private final Function<String, Mono<SkyvernRun>> reader;
 
-	private final Map<String, Set<MonoSink<String>>> waiters = new ConcurrentHashMap<>();
+	private final Map<String, Set<MonoSink<Signal>>> waiters = new ConcurrentHashMap<>();
 
 	private volatile boolean running;
 
@@ -50,13 +51,13 @@ public final class SharedRunCompletionSource implements RunCompletionSource, Sky
 	@Override
 	public Mono<SkyvernRun> awaitFinished(String runId) {
 		// A failed or not yet final read leaves the wait to polling, as if no signal had come.
-		Mono<SkyvernRun> elsewhere = signalled(runId).flatMap((id) -> this.reader.apply(id)
-			.filter(SkyvernRun::isFinal)
-			.onErrorResume((ex) -> Mono.never()));
+		Mono<SkyvernRun> elsewhere = signalled(runId).flatMap((signal) -> (signal.run() != null)
+				? Mono.just(signal.run())
+				: this.reader.apply(runId).filter(SkyvernRun::isFinal).onErrorResume((ex) -> Mono.never()));
 		return Mono.firstWithSignal(this.local.awaitFinished(runId), elsewhere);
 	}
 
-	private Mono<String> signalled(String runId) {
+	private Mono<Signal> signalled(String runId) {
 		return Mono.create((sink) -> {
 			this.waiters.computeIfAbsent(runId, (id) -> ConcurrentHashMap.newKeySet()).add(sink);
 			sink.onDispose(() -> this.waiters.computeIfPresent(runId, (id, sinks) -> {
@@ -78,10 +79,11 @@ public final class SharedRunCompletionSource implements RunCompletionSource, Sky
 	}
 
 	@Override
-	public void finished(String runId) {
-		Set<MonoSink<String>> sinks = this.waiters.get(runId);
+	public void finished(String runId, @Nullable SkyvernRun run) {
+		Set<MonoSink<Signal>> sinks = this.waiters.get(runId);
 		if (sinks != null) {
-			sinks.forEach((sink) -> sink.success(runId));
+			Signal signal = new Signal((run != null && run.runId().equals(runId)) ? run : null);
+			sinks.forEach((sink) -> sink.success(signal));
 		}
 	}
 
@@ -108,6 +110,10 @@ public final class SharedRunCompletionSource implements RunCompletionSource, Sky
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	private record Signal(@Nullable SkyvernRun run) {
+
 	}
 
 }

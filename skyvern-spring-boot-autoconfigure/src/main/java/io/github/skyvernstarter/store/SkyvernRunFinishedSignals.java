@@ -2,6 +2,9 @@ package io.github.skyvernstarter.store;
 
 import java.util.Set;
 
+import io.github.skyvernstarter.model.SkyvernRun;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Tells every instance that a run's webhook arrived at one of them, so that a wait on any instance
  * finishes within seconds without asking Skyvern more often.
@@ -15,6 +18,12 @@ public interface SkyvernRunFinishedSignals {
 	 * @param listener the listener
 	 */
 	void start(Listener listener);
+
+	/**
+	 * Tell every instance that a run finished, keeping the run for a while for waits that start late.
+	 * @param run the finished run
+	 */
+	void publish(SkyvernRun run);
 
 	/**
 	 * Stop telling the listener; no call is made after this returns.
@@ -44,8 +53,10 @@ public interface SkyvernRunFinishedSignals {
 		/**
 		 * Take note that a run's final webhook arrived at some instance.
 		 * @param runId the run id
+		 * @param run the run as that instance received it, or {@code null} when the store does not
+		 * keep it (too large): it is then read from Skyvern
 		 */
-		void finished(String runId);
+		void finished(String runId, @Nullable SkyvernRun run);
 
 	}
 

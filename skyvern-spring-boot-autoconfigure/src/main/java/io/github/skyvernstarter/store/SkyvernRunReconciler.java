@@ -15,6 +15,7 @@ import java.util.function.Function;
 import io.github.skyvernstarter.client.RequestOptions;
 import io.github.skyvernstarter.client.SkyvernApiClient;
 import io.github.skyvernstarter.error.SkyvernAuthenticationException;
+import io.github.skyvernstarter.error.SkyvernException;
 import io.github.skyvernstarter.error.SkyvernNotFoundException;
 import io.github.skyvernstarter.model.RunPage;
 import io.github.skyvernstarter.model.RunQuery;
@@ -163,6 +164,11 @@ public final class SkyvernRunReconciler implements Runnable {
 						+ "most " + this.settings.maxReadsPerPass() + " runs in flight one by one per pass instead");
 			}
 			return null;
+		}
+		catch (SkyvernException ex) {
+			// Skyvern unreachable or failing: this pass publishes what the pages read so far show.
+			logger.debug("Listing Skyvern runs failed; the next pass tries again", ex);
+			return finished;
 		}
 	}
 

@@ -60,6 +60,14 @@ public final class JdbcStoreSchema {
 	}
 
 	/**
+	 * Return the table of finished runs, for waits on other instances.
+	 * @return its name
+	 */
+	public String finished() {
+		return this.prefix + "FINISHED";
+	}
+
+	/**
 	 * Return the table of leases.
 	 * @return its name
 	 */

@@ -14,9 +14,9 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * {@link SkyvernWebhookIdempotencyStore} in Redis: a claim is one Lua script (one round trip) that
- * sets the delivery's key with the lease as TTL unless it exists, marks the run finished and
- * publishes its id for waits on other instances; a processed delivery's key lives for the duplicate
- * window. Nothing needs cleaning up: every key has a TTL.
+ * sets the delivery's key with the lease as TTL unless it exists and otherwise tells which state it
+ * is in; a processed delivery's key lives for the duplicate window. Nothing needs cleaning up: every
+ * key has a TTL.
  *
  * @since 0.1.0
  */
@@ -29,8 +29,6 @@ public final class RedisSkyvernWebhookIdempotencyStore implements SkyvernWebhook
 			if current == 'P' then return 'P' end
 			if current then return 'C' end
 			redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-			redis.call('SET', KEYS[2], '1', 'PX', ARGV[3])
-			redis.call('PUBLISH', ARGV[4], ARGV[5])
 			return 'OK'
 			""", String.class);
 
@@ -47,8 +45,6 @@ public final class RedisSkyvernWebhookIdempotencyStore implements SkyvernWebhook
 
 	private final Duration window;
 
-	private final Duration finishedTtl;
-
 	private final Map<DeliveryKey, String> owners = new ConcurrentHashMap<>();
 
 	/**
@@ -57,15 +53,13 @@ public final class RedisSkyvernWebhookIdempotencyStore implements SkyvernWebhook
 	 * @param keys the keys
 	 * @param lease how long a claim blocks other deliveries of the same run and status
 	 * @param window how long a processed delivery is remembered
-	 * @param finishedTtl how long a run's finished mark is kept for waits that start late
 	 */
 	public RedisSkyvernWebhookIdempotencyStore(StringRedisTemplate redis, RedisStoreKeys keys, Duration lease,
-			Duration window, Duration finishedTtl) {
+			Duration window) {
 		this.redis = redis;
 		this.keys = keys;
 		this.lease = lease;
 		this.window = window;
-		this.finishedTtl = finishedTtl;
 	}
 
 	@Override
@@ -75,9 +69,8 @@ public final class RedisSkyvernWebhookIdempotencyStore implements SkyvernWebhook
 					+ InMemorySkyvernWebhookIdempotencyStore.MAX_KEY_LENGTH + " characters");
 		}
 		String owner = "C:" + UUID.randomUUID();
-		String answer = this.redis.execute(CLAIM, List.of(this.keys.delivery(key), this.keys.finished(key.runId())),
-				owner, Long.toString(this.lease.toMillis()), Long.toString(this.finishedTtl.toMillis()),
-				this.keys.channel(), key.runId());
+		String answer = this.redis.execute(CLAIM, List.of(this.keys.delivery(key)), owner,
+				Long.toString(this.lease.toMillis()));
 		if ("OK".equals(answer)) {
 			this.owners.put(key, owner);
 			return Claim.CLAIMED;
