@@ -36,7 +36,7 @@ abstract class AbstractJdbcSeveralInstancesTests extends AbstractSeveralInstance
 	void dropStore() throws Exception {
 		try (Connection connection = DriverManager.getConnection(url(storePort()), username(), "");
 				Statement statement = connection.createStatement()) {
-			for (String table : new String[] { "DELIVERY", "RUN", "LEASE" }) {
+			for (String table : new String[] { "DELIVERY", "RUN", "LEASE", "FINISHED" }) {
 				statement.execute("DROP TABLE IF EXISTS " + this.prefix + table);
 			}
 		}
