@@ -112,14 +112,16 @@ public final class SkyvernRunReconciler implements Runnable {
 		if (inFlight.isEmpty()) {
 			return;
 		}
-		Set<String> listed = this.tagsRefused.get() ? null : listFinished(inFlight, now);
+		Listing listing = this.tagsRefused.get() ? null : listFinished(inFlight, now);
 		int reads = 0;
 		for (InFlightRun run : inFlight) {
-			boolean read = (listed != null) ? listed.contains(run.runId())
-					: reads < this.settings.maxReadsPerPass();
-			boolean untagged = listed != null && run.startedAt().isBefore(now.minus(LONGEST_RUN))
-					&& reads < this.settings.maxReadsPerPass();
-			if (read || untagged) {
+			if (listing != null && listing.finished().contains(run.runId())) {
+				readAndPublish(run.runId(), now);
+			}
+			else if (reads < this.settings.maxReadsPerPass() && (listing == null
+					|| run.startedAt().isBefore(listing.coveredSince())
+					|| run.startedAt().isBefore(now.minus(LONGEST_RUN)))) {
+				// Not found by the listing: tagging refused, older than the pages read, or untagged.
 				reads++;
 				readAndPublish(run.runId(), now);
 			}
@@ -130,7 +132,7 @@ public final class SkyvernRunReconciler implements Runnable {
 	 * Return the runs in flight that the listing shows finished, or {@code null} when Skyvern refuses
 	 * the tag filter.
 	 */
-	private @Nullable Set<String> listFinished(List<InFlightRun> inFlight, Instant now) {
+	private @Nullable Listing listFinished(List<InFlightRun> inFlight, Instant now) {
 		Set<String> wanted = new HashSet<>();
 		inFlight.forEach((run) -> wanted.add(run.runId()));
 		Instant oldest = inFlight.get(0).startedAt().minus(Duration.ofMinutes(5));
@@ -141,6 +143,7 @@ public final class SkyvernRunReconciler implements Runnable {
 			.pageSize(PAGE_SIZE)
 			.build();
 		Set<String> finished = new HashSet<>();
+		Instant earliestListed = now;
 		try {
 			for (int page = 1; page <= MAX_PAGES; page++) {
 				RunPage<RunSummary> runs = Objects.requireNonNull(this.client.findRuns(query, page, RequestOptions.none())
@@ -150,13 +153,17 @@ public final class SkyvernRunReconciler implements Runnable {
 					if (wanted.contains(run.runId()) && delivered(run.finishedAt(), now)) {
 						finished.add(run.runId());
 					}
-					older |= run.createdAt() != null && run.createdAt().isBefore(oldest);
+					if (run.createdAt() != null) {
+						older |= run.createdAt().isBefore(oldest);
+						earliestListed = run.createdAt().isBefore(earliestListed) ? run.createdAt() : earliestListed;
+					}
 				}
 				if (runs.isLast() || older || finished.size() == wanted.size()) {
-					break;
+					return new Listing(finished, Instant.MIN);
 				}
 			}
-			return finished;
+			// More finished runs than the pages read: older runs in flight are read one by one.
+			return new Listing(finished, earliestListed);
 		}
 		catch (SkyvernAuthenticationException ex) {
 			if (!this.tagsRefused.getAndSet(true)) {
@@ -168,7 +175,7 @@ public final class SkyvernRunReconciler implements Runnable {
 		catch (SkyvernException ex) {
 			// Skyvern unreachable or failing: this pass publishes what the pages read so far show.
 			logger.debug("Listing Skyvern runs failed; the next pass tries again", ex);
-			return finished;
+			return new Listing(finished, Instant.MIN);
 		}
 	}
 
@@ -194,6 +201,14 @@ public final class SkyvernRunReconciler implements Runnable {
 		if (outcome == SkyvernWebhookOutcome.ACCEPTED || outcome == SkyvernWebhookOutcome.DUPLICATE) {
 			this.registry.remove(runId);
 		}
+	}
+
+	/**
+	 * What one pass's listing found: the finished runs in flight, and the creation time before which
+	 * it did not look ({@link Instant#MIN} when it covered every run in flight).
+	 */
+	private record Listing(Set<String> finished, Instant coveredSince) {
+
 	}
 
 	/**

@@ -124,6 +124,21 @@ class SkyvernRunReconcilerTests {
 	}
 
 	@Test
+	void readsOneByOneTheRunsOlderThanTheMostPagesAPassLists() {
+		this.registry.register("wr_old", Instant.parse("2026-08-22T17:00:00Z"));
+		StringBuilder page = new StringBuilder("[");
+		for (int i = 0; i < SkyvernRunReconciler.PAGE_SIZE; i++) {
+			page.append((i > 0) ? "," : "").append(summary("wr_delivered_" + i, "2026-08-22T18:50:00"));
+		}
+		this.skyvern.stubFor(get(urlPathEqualTo("/v1/runs")).willReturn(okJson(page.append("]").toString())));
+		this.skyvern.stubFor(get(urlEqualTo("/v1/runs/wr_old"))
+			.willReturn(okJson(run("wr_old", "completed", "2026-08-22T17:10:00"))));
+		this.reconciler.run();
+		this.skyvern.verify(SkyvernRunReconciler.MAX_PAGES, getRequestedFor(urlPathEqualTo("/v1/runs")));
+		assertThat(this.published).extracting(SkyvernRun::runId).containsExactly("wr_old");
+	}
+
+	@Test
 	void doesNothingWhileAnotherInstanceHoldsTheLease() {
 		this.registry.register("wr_lost", NOW.minusSeconds(600));
 		SkyvernRunRegistry leasedElsewhere = new SkyvernRunRegistry() {
