@@ -12,6 +12,7 @@ import io.github.skyvernstarter.client.RunCompletionSource;
 import io.github.skyvernstarter.client.RunWorkflowRequestCustomizer;
 import io.github.skyvernstarter.client.SkyvernApiClient;
 import io.github.skyvernstarter.client.SkyvernInstrumentation;
+import io.github.skyvernstarter.client.SkyvernRunStartListener;
 import io.github.skyvernstarter.client.SkyvernWebClientCustomizer;
 import io.github.skyvernstarter.client.SkyvernWorkflowOperations;
 import io.github.skyvernstarter.client.SkyvernWorkflowTemplate;
@@ -126,13 +127,15 @@ public final class SkyvernAutoConfiguration {
 	ReactiveSkyvernWorkflowTemplate reactiveSkyvernWorkflowTemplate(SkyvernApiClient client,
 			SkyvernProperties properties, ObjectProvider<RunCompletionSource> completionSource,
 			ObjectProvider<RunWorkflowRequestCustomizer> requestCustomizers,
-			ObjectProvider<SkyvernInstrumentation> instrumentation) {
+			ObjectProvider<SkyvernInstrumentation> instrumentation,
+			ObjectProvider<SkyvernRunStartListener> startListeners) {
 		return ReactiveSkyvernWorkflowTemplate.builder(client)
 			.waitSettings(new ReactiveSkyvernWorkflowTemplate.WaitSettings(properties.getWaitTimeout(),
 					properties.getPollInterval()))
 			.completionSource(completionSource.getIfUnique())
 			.requestCustomizers(requestCustomizers.orderedStream().toList())
 			.instrumentation(instrumentation.getIfAvailable(SkyvernInstrumentation::none))
+			.startListeners(startListeners.orderedStream().toList())
 			.build();
 	}
 

@@ -16,10 +16,13 @@ import io.github.skyvernstarter.model.WorkflowParameterDefinition;
 import io.github.skyvernstarter.model.FileInfo;
 import io.github.skyvernstarter.model.ProxyLocation;
 import io.github.skyvernstarter.model.RetryWebhookResult;
+import io.github.skyvernstarter.model.RunPage;
 import io.github.skyvernstarter.model.RunStatus;
+import io.github.skyvernstarter.model.RunSummary;
 import io.github.skyvernstarter.model.RunType;
 import io.github.skyvernstarter.model.ScriptRun;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.model.WorkflowRunSummary;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
@@ -44,7 +47,9 @@ final class SkyvernRuntimeHints implements RuntimeHintsRegistrar {
 			// Files, diagnostics and 2FA.
 			RunTimelineEntry.class, TimelineBlock.class, TimelineThought.class, Artifact.class, ArtifactType.class,
 			CancelRunsResult.class, Workflow.class, WorkflowDefinition.class, WorkflowParameterDefinition.class,
-			SentVerificationCode.class, SkyvernLenientTimestampDeserializer.class);
+			SentVerificationCode.class, SkyvernLenientTimestampDeserializer.class,
+			// Finding runs.
+			RunSummary.class, WorkflowRunSummary.class, RunPage.class);
 
 	/** Read by the auto-configuration for the {@code User-Agent} header. */
 	static final String VERSION_RESOURCE = "io/github/skyvernstarter/client/skyvern-starter-version.properties";

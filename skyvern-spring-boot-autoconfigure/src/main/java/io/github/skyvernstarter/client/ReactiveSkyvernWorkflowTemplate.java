@@ -14,7 +14,10 @@ import io.github.skyvernstarter.model.Workflow;
 import io.github.skyvernstarter.model.RetryWebhookResult;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -33,6 +36,8 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowOperations {
 
+	private static final Log logger = LogFactory.getLog(ReactiveSkyvernWorkflowTemplate.class);
+
 	private static final String WEBHOOK_URL = "webhook_url";
 
 	private final SkyvernApiClient client;
@@ -44,6 +49,8 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 	private final RunWaiter waiter;
 
 	private final ReactiveRunSupport support;
+
+	private final List<SkyvernRunStartListener> startListeners;
 
 	/**
 	 * Create a template that polls only.
@@ -58,6 +65,7 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 		this.client = builder.client;
 		this.requestCustomizers = List.copyOf(builder.requestCustomizers);
 		this.instrumentation = builder.instrumentation;
+		this.startListeners = List.copyOf(builder.startListeners);
 		this.waiter = new RunWaiter(builder.client, builder.waitSettings, builder.completionSource, builder.timer,
 				builder.instrumentation);
 		this.support = new ReactiveRunSupport(builder.client, builder.instrumentation, this.waiter);
@@ -78,6 +86,7 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 			RunWorkflowRequest toSend = customize(request);
 			Mono<SkyvernRun> started = this.instrumentation.run(toSend.workflowId(),
 					this.client.runWorkflow(toSend, options));
+			started = started.flatMap((run) -> noteStarted(run, toSend));
 			if (!toSend.waitForCompletion()) {
 				return started;
 			}
@@ -165,6 +174,15 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 		return this.support.sendVerificationCode(request, options);
 	}
 
+	private Mono<SkyvernRun> noteStarted(SkyvernRun run, RunWorkflowRequest request) {
+		return Flux.fromIterable(this.startListeners)
+			.concatMap((listener) -> listener.runStarted(run, request).onErrorResume((ex) -> {
+				logger.warn("A run start listener failed for run " + run.runId(), ex);
+				return Mono.empty();
+			}))
+			.then(Mono.just(run));
+	}
+
 	/**
 	 * Defaults for waiting.
 	 *
@@ -209,6 +227,8 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 		private Scheduler timer = Schedulers.parallel();
 
 		private SkyvernInstrumentation instrumentation = SkyvernInstrumentation.none();
+
+		private List<SkyvernRunStartListener> startListeners = List.of();
 
 		private Builder(SkyvernApiClient client) {
 			this.client = client;
@@ -261,6 +281,16 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 		 */
 		public Builder instrumentation(SkyvernInstrumentation instrumentation) {
 			this.instrumentation = instrumentation;
+			return this;
+		}
+
+		/**
+		 * Set what is told of every run started, in order.
+		 * @param startListeners the listeners
+		 * @return this builder
+		 */
+		public Builder startListeners(List<SkyvernRunStartListener> startListeners) {
+			this.startListeners = startListeners;
 			return this;
 		}
 

@@ -1,5 +1,6 @@
 package io.github.skyvernstarter.client;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class SkyvernCall {
 
 	private final @Nullable String runId;
 
-	private final @Nullable String pathValue;
+	private final @Nullable String workflowId;
 
 	private final @Nullable Map<String, @Nullable Object> body;
 
@@ -35,8 +36,8 @@ final class SkyvernCall {
 
 	private SkyvernCall(Builder builder) {
 		this.operation = builder.operation;
-		this.pathValue = builder.runId;
-		this.runId = builder.pathIsRun ? builder.runId : null;
+		this.runId = builder.runId;
+		this.workflowId = builder.workflowId;
 		this.body = (builder.body != null) ? Collections.unmodifiableMap(builder.body) : null;
 		this.headers = HttpHeaders.readOnlyHttpHeaders(builder.headers);
 		this.query = builder.query;
@@ -64,11 +65,18 @@ final class SkyvernCall {
 	}
 
 	/**
-	 * Return the value of the call's one path variable: the run, or another id such as a workflow's.
-	 * @return the value, or {@code null} when the path has none
+	 * Return the values of the URI template's path variables by name: the run or the workflow.
+	 * @return the variables, empty when the path has none
 	 */
-	@Nullable String pathValue() {
-		return this.pathValue;
+	Map<String, Object> pathVariables() {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		if (this.runId != null) {
+			variables.put("runId", this.runId);
+		}
+		if (this.workflowId != null) {
+			variables.put("workflowId", this.workflowId);
+		}
+		return variables;
 	}
 
 	HttpHeaders headers() {
@@ -106,7 +114,7 @@ final class SkyvernCall {
 
 		private @Nullable String runId;
 
-		private boolean pathIsRun = true;
+		private @Nullable String workflowId;
 
 		private @Nullable Map<String, @Nullable Object> body;
 
@@ -129,6 +137,44 @@ final class SkyvernCall {
 				throw new IllegalArgumentException("runId must not be blank");
 			}
 			this.runId = runId;
+			return this;
+		}
+
+		/**
+		 * Name the workflow the call's path holds.
+		 * @param workflowId the workflow id
+		 * @return this builder
+		 * @throws IllegalArgumentException if the workflow id is blank
+		 */
+		Builder workflowId(String workflowId) {
+			if (workflowId == null || workflowId.isBlank()) {
+				throw new IllegalArgumentException("workflowId must not be blank");
+			}
+			this.workflowId = workflowId;
+			return this;
+		}
+
+		/**
+		 * Add a query parameter, unless the value is {@code null}.
+		 * @param name the parameter's name
+		 * @param value the value, written with {@code toString()}
+		 * @return this builder
+		 */
+		Builder query(String name, @Nullable Object value) {
+			if (value != null) {
+				this.query.add(name, value.toString());
+			}
+			return this;
+		}
+
+		/**
+		 * Add a repeated query parameter, once per value ({@code ?status=a&status=b}).
+		 * @param name the parameter's name
+		 * @param values the values, each written with {@code toString()}
+		 * @return this builder
+		 */
+		Builder query(String name, Collection<?> values) {
+			values.forEach((value) -> query(name, value));
 			return this;
 		}
 
@@ -177,34 +223,6 @@ final class SkyvernCall {
 			if (flag) {
 				this.query.add(name, "true");
 			}
-			return this;
-		}
-
-		/**
-		 * Add a query parameter for each value, leaving out {@code null}s.
-		 * @param name the parameter's name
-		 * @param values the values, written with {@code toString()}
-		 * @return this builder
-		 */
-		Builder query(String name, @Nullable Object... values) {
-			for (Object value : values) {
-				if (value != null) {
-					this.query.add(name, value.toString());
-				}
-			}
-			return this;
-		}
-
-		/**
-		 * Name the one path variable of a call whose path holds something other than a run (a
-		 * workflow); failures then name no run.
-		 * @param value the path variable's value
-		 * @return this builder
-		 * @throws IllegalArgumentException if the value is blank
-		 */
-		Builder pathVariable(String value) {
-			runId(value);
-			this.pathIsRun = false;
 			return this;
 		}
 

@@ -56,7 +56,7 @@ final class SupportCalls {
 	Mono<List<Artifact>> artifacts(String runId, List<ArtifactType> types, RequestOptions options) {
 		SkyvernCall call = SkyvernCall.to(SkyvernOperation.GET_RUN_ARTIFACTS)
 			.runId(runId)
-			.query("artifact_type", types.toArray())
+			.query("artifact_type", types)
 			.build();
 		return this.client.exchange(call, options, ARTIFACTS);
 	}
@@ -77,7 +77,7 @@ final class SupportCalls {
 
 	Mono<Workflow> workflow(String workflowId, @Nullable Integer version, RequestOptions options) {
 		SkyvernCall call = SkyvernCall.to(SkyvernOperation.GET_WORKFLOW)
-			.pathVariable(workflowId)
+			.workflowId(workflowId)
 			.query("version", version)
 			.build();
 		return this.client.exchange(call, options, WORKFLOW);
@@ -89,7 +89,7 @@ final class SupportCalls {
 			.query("page_size", request.pageSize())
 			.query("search_key", request.searchKey())
 			.query("folder_id", request.folderId())
-			.query("status", request.statuses().toArray())
+			.query("status", request.statuses())
 			.build();
 		return this.client.exchange(call, options, WORKFLOWS);
 	}

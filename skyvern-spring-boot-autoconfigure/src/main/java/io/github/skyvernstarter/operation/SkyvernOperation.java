@@ -40,7 +40,14 @@ public enum SkyvernOperation {
 	LIST_WORKFLOWS("list-workflows", HttpMethod.GET, "/v1/agents"),
 
 	/** Push a 2FA verification code: {@code POST /v1/credentials/totp}. */
-	SEND_VERIFICATION_CODE("send-verification-code", HttpMethod.POST, "/v1/credentials/totp");
+	SEND_VERIFICATION_CODE("send-verification-code", HttpMethod.POST, "/v1/credentials/totp"),
+
+
+	/** List runs of the organization, newest first: {@code GET /v1/runs}. */
+	FIND_RUNS("find-runs", HttpMethod.GET, "/v1/runs"),
+
+	/** List runs of one workflow, newest first: {@code GET /v1/agents/{workflowId}/runs}. */
+	FIND_WORKFLOW_RUNS("find-workflow-runs", HttpMethod.GET, "/v1/agents/{workflowId}/runs");
 
 	private final String operationName;
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
+import io.github.skyvernstarter.model.SkyvernJson;
 import io.github.skyvernstarter.model.SkyvernRun;
 import io.github.skyvernstarter.model.SkyvernWebhookBody.ParsedRun;
 import io.github.skyvernstarter.webhook.SkyvernWebhookIdempotencyStore.DeliveryKey;
@@ -149,6 +150,29 @@ public final class SkyvernWebhookReceiver implements SkyvernWebhookEndpoint {
 			return repeat;
 		}
 		return this.publisher.publish(key, new SkyvernRunFinishedEvent(parsed, body, headers, receivedAt));
+	}
+
+	/**
+	 * Publish the event of a finished run whose webhook never arrived, read from Skyvern by the
+	 * reconciler: the same claim, listeners and mark as a delivery, so a run gets one event whichever
+	 * comes first. The event's body is the run as JSON, and its headers are empty.
+	 * @param run the run, final
+	 * @return the outcome: {@code ACCEPTED}, {@code DUPLICATE} (published already), {@code IGNORED} (not
+	 * final), {@code IN_PROGRESS}, {@code LISTENER_ERROR} or {@code STORE_ERROR} (try again later)
+	 */
+	public SkyvernWebhookOutcome publishReconciled(SkyvernRun run) {
+		if (!run.isFinal()) {
+			return SkyvernWebhookOutcome.IGNORED;
+		}
+		byte[] body = SkyvernJson.mapper().writeValueAsBytes(run);
+		if (this.completionSource != null) {
+			this.completionSource.runFinished(run, body.length);
+		}
+		DeliveryKey key = new DeliveryKey(run.runId(), run.status().value());
+		SkyvernWebhookResponse repeat = this.idempotency.claim(key);
+		SkyvernWebhookResponse answer = (repeat != null) ? repeat : this.publisher.publish(key,
+				new SkyvernRunFinishedEvent(run, body, HttpHeaders.EMPTY, this.clock.instant()));
+		return answer.outcome();
 	}
 
 	/**
