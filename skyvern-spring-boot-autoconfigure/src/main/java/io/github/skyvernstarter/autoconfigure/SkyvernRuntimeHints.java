@@ -5,10 +5,13 @@ import java.util.List;
 import io.github.skyvernstarter.model.FileInfo;
 import io.github.skyvernstarter.model.ProxyLocation;
 import io.github.skyvernstarter.model.RetryWebhookResult;
+import io.github.skyvernstarter.model.RunPage;
 import io.github.skyvernstarter.model.RunStatus;
+import io.github.skyvernstarter.model.RunSummary;
 import io.github.skyvernstarter.model.RunType;
 import io.github.skyvernstarter.model.ScriptRun;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.model.WorkflowRunSummary;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
@@ -29,7 +32,7 @@ final class SkyvernRuntimeHints implements RuntimeHintsRegistrar {
 	/** Types bound by Jackson; their component types and Jackson-named classes are walked too. */
 	static final List<Class<?>> BOUND_TYPES = List.of(SkyvernRun.class, RunStatus.class, RunType.class,
 			FileInfo.class, ScriptRun.class, RetryWebhookResult.class, ProxyLocation.class, ProxyLocation.Named.class,
-			ProxyLocation.Geo.class);
+			ProxyLocation.Geo.class, RunSummary.class, WorkflowRunSummary.class, RunPage.class);
 
 	/** Read by the auto-configuration for the {@code User-Agent} header. */
 	static final String VERSION_RESOURCE = "io/github/skyvernstarter/client/skyvern-starter-version.properties";

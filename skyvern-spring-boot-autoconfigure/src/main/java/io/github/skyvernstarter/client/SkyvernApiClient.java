@@ -5,9 +5,14 @@ import java.time.Duration;
 
 import io.github.skyvernstarter.error.SkyvernException;
 import io.github.skyvernstarter.model.RetryWebhookResult;
+import io.github.skyvernstarter.model.RunPage;
+import io.github.skyvernstarter.model.RunQuery;
+import io.github.skyvernstarter.model.RunSummary;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernHeaders;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.model.WorkflowRunQuery;
+import io.github.skyvernstarter.model.WorkflowRunSummary;
 import io.github.skyvernstarter.operation.SkyvernOperation;
 import io.github.skyvernstarter.retry.DefaultSkyvernRetryPolicy;
 import io.github.skyvernstarter.retry.SkyvernRetryDecision;
@@ -132,6 +137,31 @@ public final class SkyvernApiClient {
 			.body("webhook_url", webhookUrl)
 			.build();
 		return exchange(call, options, RETRY_WEBHOOK_RESULT);
+	}
+
+	/**
+	 * Read one page of the organization's run history, newest first: {@code GET /v1/runs}.
+	 * @param query the filters and page size
+	 * @param page the page number, from 1
+	 * @param options options for this call
+	 * @return the page
+	 * @throws IllegalArgumentException if Skyvern would refuse the page number
+	 */
+	public Mono<RunPage<RunSummary>> findRuns(RunQuery query, int page, RequestOptions options) {
+		return exchange(FindRunsMapping.toCall(query, page), options, FindRunsMapping.runs(query, page));
+	}
+
+	/**
+	 * Read one page of a workflow's runs, newest first: {@code GET /v1/agents/{workflowId}/runs}.
+	 * @param query the workflow, filters and page size
+	 * @param page the page number, from 1
+	 * @param options options for this call
+	 * @return the page
+	 * @throws IllegalArgumentException if the page number is not positive
+	 */
+	public Mono<RunPage<WorkflowRunSummary>> findWorkflowRuns(WorkflowRunQuery query, int page,
+			RequestOptions options) {
+		return exchange(FindRunsMapping.toCall(query, page), options, FindRunsMapping.workflowRuns(query, page));
 	}
 
 	private <T> Mono<T> exchange(SkyvernCall call, RequestOptions options, ResponseDecoder<T> decoder) {

@@ -1,5 +1,6 @@
 package io.github.skyvernstarter.client;
 
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +26,8 @@ final class SkyvernCall {
 
 	private final @Nullable String runId;
 
+	private final @Nullable String workflowId;
+
 	private final @Nullable Map<String, @Nullable Object> body;
 
 	private final HttpHeaders headers;
@@ -34,6 +37,7 @@ final class SkyvernCall {
 	private SkyvernCall(Builder builder) {
 		this.operation = builder.operation;
 		this.runId = builder.runId;
+		this.workflowId = builder.workflowId;
 		this.body = (builder.body != null) ? Collections.unmodifiableMap(builder.body) : null;
 		this.headers = HttpHeaders.readOnlyHttpHeaders(builder.headers);
 		this.query = builder.query;
@@ -58,6 +62,21 @@ final class SkyvernCall {
 	 */
 	@Nullable String runId() {
 		return this.runId;
+	}
+
+	/**
+	 * Return the values of the URI template's path variables by name: the run or the workflow.
+	 * @return the variables, empty when the path has none
+	 */
+	Map<String, Object> pathVariables() {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		if (this.runId != null) {
+			variables.put("runId", this.runId);
+		}
+		if (this.workflowId != null) {
+			variables.put("workflowId", this.workflowId);
+		}
+		return variables;
 	}
 
 	HttpHeaders headers() {
@@ -95,6 +114,8 @@ final class SkyvernCall {
 
 		private @Nullable String runId;
 
+		private @Nullable String workflowId;
+
 		private @Nullable Map<String, @Nullable Object> body;
 
 		private final HttpHeaders headers = new HttpHeaders();
@@ -116,6 +137,44 @@ final class SkyvernCall {
 				throw new IllegalArgumentException("runId must not be blank");
 			}
 			this.runId = runId;
+			return this;
+		}
+
+		/**
+		 * Name the workflow the call's path holds.
+		 * @param workflowId the workflow id
+		 * @return this builder
+		 * @throws IllegalArgumentException if the workflow id is blank
+		 */
+		Builder workflowId(String workflowId) {
+			if (workflowId == null || workflowId.isBlank()) {
+				throw new IllegalArgumentException("workflowId must not be blank");
+			}
+			this.workflowId = workflowId;
+			return this;
+		}
+
+		/**
+		 * Add a query parameter, unless the value is {@code null}.
+		 * @param name the parameter's name
+		 * @param value the value, written with {@code toString()}
+		 * @return this builder
+		 */
+		Builder query(String name, @Nullable Object value) {
+			if (value != null) {
+				this.query.add(name, value.toString());
+			}
+			return this;
+		}
+
+		/**
+		 * Add a repeated query parameter, once per value ({@code ?status=a&status=b}).
+		 * @param name the parameter's name
+		 * @param values the values, each written with {@code toString()}
+		 * @return this builder
+		 */
+		Builder query(String name, Collection<?> values) {
+			values.forEach((value) -> query(name, value));
 			return this;
 		}
 

@@ -56,9 +56,16 @@ final class SkyvernExchange {
 	private <T> Mono<T> send(SkyvernCall call, ResolvedOptions options, ResponseDecoder<T> decoder) {
 		WebClient.RequestBodySpec spec = this.webClient.method(call.operation().method())
 			.uri(call.operation().uriTemplate(), (uriBuilder) -> {
-				uriBuilder.queryParams(call.query());
+				// The call's query values go in as URI variables, so they are encoded as values: a '&',
+				// '+' or '=' in a tag or search key stays part of it.
+				Map<String, Object> variables = call.pathVariables();
+				call.query().forEach((name, values) -> values.forEach((value) -> {
+					String variable = "q" + variables.size();
+					uriBuilder.queryParam(name, "{" + variable + "}");
+					variables.put(variable, value);
+				}));
 				options.queryParameters().forEach(uriBuilder::queryParam);
-				return (call.runId() != null) ? uriBuilder.build(call.runId()) : uriBuilder.build();
+				return uriBuilder.build(variables);
 			})
 			.headers((headers) -> {
 				headers.addAll(call.headers());

@@ -19,7 +19,13 @@ public enum SkyvernOperation {
 	CANCEL_RUN("cancel", HttpMethod.POST, "/v1/runs/{runId}/cancel"),
 
 	/** Re-deliver a finished run's webhook: {@code POST /v1/runs/{runId}/retry_webhook}. */
-	RETRY_RUN_WEBHOOK("retry-webhook", HttpMethod.POST, "/v1/runs/{runId}/retry_webhook");
+	RETRY_RUN_WEBHOOK("retry-webhook", HttpMethod.POST, "/v1/runs/{runId}/retry_webhook"),
+
+	/** List runs of the organization, newest first: {@code GET /v1/runs}. */
+	FIND_RUNS("find-runs", HttpMethod.GET, "/v1/runs"),
+
+	/** List runs of one workflow, newest first: {@code GET /v1/agents/{workflowId}/runs}. */
+	FIND_WORKFLOW_RUNS("find-workflow-runs", HttpMethod.GET, "/v1/agents/{workflowId}/runs");
 
 	private final String operationName;
 
