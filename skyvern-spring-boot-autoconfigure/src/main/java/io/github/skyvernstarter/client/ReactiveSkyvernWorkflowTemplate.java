@@ -5,9 +5,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.skyvernstarter.model.RetryWebhookResult;
+import io.github.skyvernstarter.model.RunPage;
+import io.github.skyvernstarter.model.RunQuery;
+import io.github.skyvernstarter.model.RunSummary;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.model.WorkflowRunQuery;
+import io.github.skyvernstarter.model.WorkflowRunSummary;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -116,6 +122,31 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 	public Mono<RetryWebhookResult> retryRunWebhook(String runId, @Nullable String webhookUrl,
 			RequestOptions options) {
 		return this.instrumentation.retryWebhook(runId, this.client.retryRunWebhook(runId, webhookUrl, options));
+	}
+
+	// Finding runs: the paging is RunPaging's.
+
+	@Override
+	public Flux<RunSummary> findRuns(RunQuery query, int maxResults, RequestOptions options) {
+		return RunPaging.<RunSummary>of(query.pageSize(), maxResults, query::isPageable)
+			.flux((page) -> findRunsPage(query, page, options));
+	}
+
+	@Override
+	public Mono<RunPage<RunSummary>> findRunsPage(RunQuery query, int page, RequestOptions options) {
+		return this.client.findRuns(query, page, options);
+	}
+
+	@Override
+	public Flux<WorkflowRunSummary> findWorkflowRuns(WorkflowRunQuery query, int maxResults, RequestOptions options) {
+		return RunPaging.<WorkflowRunSummary>of(query.pageSize(), maxResults, (page) -> true)
+			.flux((page) -> findWorkflowRunsPage(query, page, options));
+	}
+
+	@Override
+	public Mono<RunPage<WorkflowRunSummary>> findWorkflowRunsPage(WorkflowRunQuery query, int page,
+			RequestOptions options) {
+		return this.client.findWorkflowRuns(query, page, options);
 	}
 
 	/**

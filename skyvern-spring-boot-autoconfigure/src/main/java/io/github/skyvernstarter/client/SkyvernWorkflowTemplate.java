@@ -1,10 +1,16 @@
 package io.github.skyvernstarter.client;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import io.github.skyvernstarter.model.RetryWebhookResult;
+import io.github.skyvernstarter.model.RunPage;
+import io.github.skyvernstarter.model.RunQuery;
+import io.github.skyvernstarter.model.RunSummary;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.model.WorkflowRunQuery;
+import io.github.skyvernstarter.model.WorkflowRunSummary;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -61,6 +67,32 @@ public final class SkyvernWorkflowTemplate implements SkyvernWorkflowOperations 
 	@Override
 	public RetryWebhookResult retryRunWebhook(String runId, @Nullable String webhookUrl, RequestOptions options) {
 		return block(this.reactive.retryRunWebhook(runId, webhookUrl, options));
+	}
+
+	// Finding runs: the paging is RunPaging's.
+
+	@Override
+	public Stream<RunSummary> findRuns(RunQuery query, int maxResults, RequestOptions options) {
+		return RunPaging.<RunSummary>of(query.pageSize(), maxResults, query::isPageable)
+			.stream((page) -> findRunsPage(query, page, options));
+	}
+
+	@Override
+	public RunPage<RunSummary> findRunsPage(RunQuery query, int page, RequestOptions options) {
+		return block(this.reactive.findRunsPage(query, page, options));
+	}
+
+	@Override
+	public Stream<WorkflowRunSummary> findWorkflowRuns(WorkflowRunQuery query, int maxResults,
+			RequestOptions options) {
+		return RunPaging.<WorkflowRunSummary>of(query.pageSize(), maxResults, (page) -> true)
+			.stream((page) -> findWorkflowRunsPage(query, page, options));
+	}
+
+	@Override
+	public RunPage<WorkflowRunSummary> findWorkflowRunsPage(WorkflowRunQuery query, int page,
+			RequestOptions options) {
+		return block(this.reactive.findWorkflowRunsPage(query, page, options));
 	}
 
 	private static <T> T block(Mono<T> mono) {
