@@ -54,7 +54,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
 @ConditionalOnClass(WebClient.class)
 @ConditionalOnBooleanProperty(name = "skyvern.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(SkyvernProperties.class)
+@EnableConfigurationProperties({ SkyvernProperties.class, SkyvernRunStartProperties.class })
 public final class SkyvernAutoConfiguration {
 
 	static final String USER_AGENT = "skyvern-spring-boot-starter/" + version();
@@ -126,13 +126,14 @@ public final class SkyvernAutoConfiguration {
 	ReactiveSkyvernWorkflowTemplate reactiveSkyvernWorkflowTemplate(SkyvernApiClient client,
 			SkyvernProperties properties, ObjectProvider<RunCompletionSource> completionSource,
 			ObjectProvider<RunWorkflowRequestCustomizer> requestCustomizers,
-			ObjectProvider<SkyvernInstrumentation> instrumentation) {
+			ObjectProvider<SkyvernInstrumentation> instrumentation, SkyvernRunStartProperties runStarts) {
 		return ReactiveSkyvernWorkflowTemplate.builder(client)
 			.waitSettings(new ReactiveSkyvernWorkflowTemplate.WaitSettings(properties.getWaitTimeout(),
 					properties.getPollInterval()))
 			.completionSource(completionSource.getIfUnique())
 			.requestCustomizers(requestCustomizers.orderedStream().toList())
 			.instrumentation(instrumentation.getIfAvailable(SkyvernInstrumentation::none))
+			.runStartSettings(runStarts.toSettings())
 			.build();
 	}
 

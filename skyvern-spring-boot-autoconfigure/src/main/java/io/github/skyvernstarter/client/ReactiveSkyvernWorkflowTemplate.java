@@ -42,6 +42,8 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 
 	private final RunWaiter waiter;
 
+	private final ExactlyOnceRunStarter runStarter;
+
 	/**
 	 * Create a template that polls only.
 	 * @param client the API client
@@ -57,6 +59,7 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 		this.instrumentation = builder.instrumentation;
 		this.waiter = new RunWaiter(builder.client, builder.waitSettings, builder.completionSource, builder.timer,
 				builder.instrumentation);
+		this.runStarter = new ExactlyOnceRunStarter(builder.client, builder.runStartSettings, builder.timer);
 	}
 
 	/**
@@ -73,7 +76,7 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 		return Mono.defer(() -> {
 			RunWorkflowRequest toSend = customize(request);
 			Mono<SkyvernRun> started = this.instrumentation.run(toSend.workflowId(),
-					this.client.runWorkflow(toSend, options));
+					this.runStarter.start(toSend, options));
 			if (!toSend.waitForCompletion()) {
 				return started;
 			}
@@ -194,6 +197,8 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 
 		private SkyvernInstrumentation instrumentation = SkyvernInstrumentation.none();
 
+		private RunStartSettings runStartSettings = RunStartSettings.defaults();
+
 		private Builder(SkyvernApiClient client) {
 			this.client = client;
 		}
@@ -245,6 +250,17 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 		 */
 		public Builder instrumentation(SkyvernInstrumentation instrumentation) {
 			this.instrumentation = instrumentation;
+			return this;
+		}
+
+		/**
+		 * Set how workflow run starts are made exactly-once, by default
+		 * {@link RunStartSettings#defaults()}.
+		 * @param runStartSettings the settings
+		 * @return this builder
+		 */
+		public Builder runStartSettings(RunStartSettings runStartSettings) {
+			this.runStartSettings = runStartSettings;
 			return this;
 		}
 

@@ -11,7 +11,10 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import io.github.skyvernstarter.model.RunPage;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 
 /**
@@ -63,13 +66,71 @@ final class RunPaging<T> {
 	 * @return the runs
 	 */
 	Flux<T> flux(IntFunction<Mono<RunPage<T>>> fetch) {
-		return Flux.defer(() -> Flux.range(1, Integer.MAX_VALUE)
-			.takeWhile(this::wanted)
-			// No prefetch: a page is asked for only when the downstream wants more runs.
-			.concatMap(fetch::apply, 0)
-			.takeUntil(RunPage::isLast)
-			.concatMapIterable(RunPage::items, 1)
-			.take(this.maxResults));
+		// Reactor's concatMap asks for the next source as soon as one completes, whatever the demand:
+		// this sink fetches a page only while the subscriber wants runs that no fetched page holds.
+		return Flux.create((sink) -> new FluxPager(sink, fetch).start());
+	}
+
+	private final class FluxPager {
+
+		private final FluxSink<T> sink;
+
+		private final IntFunction<Mono<RunPage<T>>> fetch;
+
+		private final Deque<T> buffer = new ArrayDeque<>();
+
+		// Not a swap: a fetch can complete, and start the next, before its own subscribe call returned.
+		private final Disposable.Composite fetches = Disposables.composite();
+
+		private int nextPage = 1;
+
+		private int emitted;
+
+		private boolean fetching;
+
+		private boolean lastFetched;
+
+		FluxPager(FluxSink<T> sink, IntFunction<Mono<RunPage<T>>> fetch) {
+			this.sink = sink;
+			this.fetch = fetch;
+		}
+
+		void start() {
+			this.sink.onRequest((n) -> drain());
+			this.sink.onDispose(this.fetches);
+		}
+
+		private void drain() {
+			int page;
+			synchronized (this) {
+				while (!this.buffer.isEmpty() && this.sink.requestedFromDownstream() > 0 && !this.sink.isCancelled()) {
+					this.sink.next(this.buffer.poll());
+					this.emitted++;
+				}
+				boolean more = !this.lastFetched && this.emitted < RunPaging.this.maxResults && wanted(this.nextPage);
+				if (this.buffer.isEmpty() && !more) {
+					this.sink.complete();
+					return;
+				}
+				if (!this.buffer.isEmpty() || this.fetching || this.sink.requestedFromDownstream() == 0) {
+					return;
+				}
+				this.fetching = true;
+				page = this.nextPage++;
+			}
+			this.fetches.add(this.fetch.apply(page).subscribe(this::received, this.sink::error));
+		}
+
+		private void received(RunPage<T> page) {
+			synchronized (this) {
+				int room = RunPaging.this.maxResults - this.emitted;
+				page.items().stream().limit(room).forEach(this.buffer::add);
+				this.lastFetched = page.isLast();
+				this.fetching = false;
+			}
+			drain();
+		}
+
 	}
 
 	/**

@@ -43,6 +43,11 @@ class SkyvernFindRunsPagingTests {
 
 	private SkyvernWorkflowTemplate blocking;
 
+	// Marks this test's requests: WireMock may log a previous test's last request after resetAll.
+	private String testId;
+
+	private RequestOptions options;
+
 	@BeforeAll
 	static void startServer() {
 		wiremock = new WireMockServer(options().dynamicPort());
@@ -57,6 +62,8 @@ class SkyvernFindRunsPagingTests {
 	@BeforeEach
 	void setUp() {
 		wiremock.resetAll();
+		this.testId = java.util.UUID.randomUUID().toString();
+		this.options = RequestOptions.builder().header("x-test-id", this.testId).build();
 		SkyvernApiClient client = new SkyvernApiClient(WebClient.builder().baseUrl(wiremock.baseUrl()).build(),
 				"sk-test", Duration.ofSeconds(5), SkyvernRetryPolicy.none());
 		this.reactive = ReactiveSkyvernWorkflowTemplate.builder(client).build();
@@ -66,7 +73,7 @@ class SkyvernFindRunsPagingTests {
 	@Test
 	void blockingStreamStopsAtMaxResultsAndAsksForNoPageBeyondThem() {
 		stubRunPages(10, 10, 10, 10);
-		List<String> ids = this.blocking.findRuns(RunQuery.builder().build(), 25).map(RunSummary::runId).toList();
+		List<String> ids = this.blocking.findRuns(RunQuery.builder().build(), 25, this.options).map(RunSummary::runId).toList();
 		assertThat(ids).hasSize(25).startsWith("wr_1_0", "wr_1_1").endsWith("wr_3_4");
 		assertThat(runPagesRequested()).isEqualTo(3);
 	}
@@ -74,7 +81,7 @@ class SkyvernFindRunsPagingTests {
 	@Test
 	void blockingStreamIsLazy() {
 		stubRunPages(10, 10, 10);
-		Stream<RunSummary> runs = this.blocking.findRuns(RunQuery.builder().build(), 30);
+		Stream<RunSummary> runs = this.blocking.findRuns(RunQuery.builder().build(), 30, this.options);
 		assertThat(runPagesRequested()).isZero();
 		assertThat(runs.limit(3).map(RunSummary::runId)).containsExactly("wr_1_0", "wr_1_1", "wr_1_2");
 		assertThat(runPagesRequested()).isEqualTo(1);
@@ -83,14 +90,14 @@ class SkyvernFindRunsPagingTests {
 	@Test
 	void blockingStreamStopsAtTheFirstShortPage() {
 		stubRunPages(10, 4, 10);
-		assertThat(this.blocking.findRuns(RunQuery.builder().build(), 1000)).hasSize(14);
+		assertThat(this.blocking.findRuns(RunQuery.builder().build(), 1000, this.options)).hasSize(14);
 		assertThat(runPagesRequested()).isEqualTo(2);
 	}
 
 	@Test
 	void blockingStreamStopsAtAnEmptyPageAfterFullOnes() {
 		stubRunPages(10, 0);
-		assertThat(this.blocking.findRuns(RunQuery.builder().build(), 1000)).hasSize(10);
+		assertThat(this.blocking.findRuns(RunQuery.builder().build(), 1000, this.options)).hasSize(10);
 		assertThat(runPagesRequested()).isEqualTo(2);
 	}
 
@@ -100,17 +107,18 @@ class SkyvernFindRunsPagingTests {
 		java.util.Arrays.fill(full, 100);
 		stubRunPages(full);
 		RunQuery searched = RunQuery.builder().searchKey("invoice").pageSize(100).build();
-		assertThat(this.blocking.findRuns(searched, 5000)).hasSize(1000);
+		assertThat(this.blocking.findRuns(searched, 5000, this.options)).hasSize(1000);
 		assertThat(runPagesRequested()).isEqualTo(10);
-		wiremock.resetRequests();
-		StepVerifier.create(this.reactive.findRuns(searched, 5000)).expectNextCount(1000).verifyComplete();
+		this.testId = java.util.UUID.randomUUID().toString();
+		this.options = RequestOptions.builder().header("x-test-id", this.testId).build();
+		StepVerifier.create(this.reactive.findRuns(searched, 5000, this.options)).expectNextCount(1000).verifyComplete();
 		assertThat(runPagesRequested()).isEqualTo(10);
 	}
 
 	@Test
 	void blockingPageCallReturnsOnePage() {
 		stubRunPages(10, 3);
-		RunPage<RunSummary> page = this.blocking.findRunsPage(RunQuery.builder().build(), 2);
+		RunPage<RunSummary> page = this.blocking.findRunsPage(RunQuery.builder().build(), 2, this.options);
 		assertThat(page.items()).extracting(RunSummary::runId).containsExactly("wr_2_0", "wr_2_1", "wr_2_2");
 		assertThat(page.isLast()).isTrue();
 	}
@@ -118,7 +126,7 @@ class SkyvernFindRunsPagingTests {
 	@Test
 	void reactiveFluxFetchesTheNextPageOnlyWhenAsked() {
 		stubRunPages(10, 10, 10);
-		StepVerifier.create(this.reactive.findRuns(RunQuery.builder().build(), 30), 0)
+		StepVerifier.create(this.reactive.findRuns(RunQuery.builder().build(), 30, this.options), 0)
 			.then(() -> assertThat(runPagesRequested()).isZero())
 			.thenRequest(5)
 			.expectNextCount(5)
@@ -133,7 +141,7 @@ class SkyvernFindRunsPagingTests {
 	@Test
 	void reactiveFluxStopsAtMaxResults() {
 		stubRunPages(10, 10, 10);
-		StepVerifier.create(this.reactive.findRuns(RunQuery.builder().build(), 12).map(RunSummary::runId))
+		StepVerifier.create(this.reactive.findRuns(RunQuery.builder().build(), 12, this.options).map(RunSummary::runId))
 			.expectNextCount(11)
 			.expectNext("wr_2_1")
 			.verifyComplete();
@@ -144,13 +152,15 @@ class SkyvernFindRunsPagingTests {
 	void workflowRunsArePagedOnBothFaces() {
 		stubWorkflowRunPages(3, 3, 1);
 		WorkflowRunQuery query = WorkflowRunQuery.builder("wpid_1").pageSize(3).build();
-		assertThat(this.blocking.findWorkflowRuns(query, 100).map(WorkflowRunSummary::runId))
+		assertThat(this.blocking.findWorkflowRuns(query, 100, this.options).map(WorkflowRunSummary::runId))
 			.containsExactly("wr_1_0", "wr_1_1", "wr_1_2", "wr_2_0", "wr_2_1", "wr_2_2", "wr_3_0");
-		StepVerifier.create(this.reactive.findWorkflowRuns(query, 4).map(WorkflowRunSummary::runId))
+		StepVerifier.create(this.reactive.findWorkflowRuns(query, 4, this.options).map(WorkflowRunSummary::runId))
 			.expectNext("wr_1_0", "wr_1_1", "wr_1_2", "wr_2_0")
 			.verifyComplete();
-		assertThat(this.blocking.findWorkflowRunsPage(query, 3).items()).hasSize(1);
-		assertThat(wiremock.findAll(getRequestedFor(urlPathEqualTo("/v1/agents/wpid_1/runs")))).hasSize(3 + 2 + 1);
+		assertThat(this.blocking.findWorkflowRunsPage(query, 3, this.options).items()).hasSize(1);
+		assertThat(wiremock.findAll(getRequestedFor(urlPathEqualTo("/v1/agents/wpid_1/runs")).withHeader("x-test-id",
+				equalTo(this.testId))))
+			.hasSize(3 + 2 + 1);
 	}
 
 	@Test
@@ -158,9 +168,9 @@ class SkyvernFindRunsPagingTests {
 		stubRunPages(10);
 		wiremock.stubFor(get(urlPathEqualTo("/v1/runs")).withQueryParam("page", equalTo("2"))
 			.willReturn(aResponse().withStatus(503)));
-		Stream<RunSummary> runs = this.blocking.findRuns(RunQuery.builder().build(), 20);
+		Stream<RunSummary> runs = this.blocking.findRuns(RunQuery.builder().build(), 20, this.options);
 		assertThatExceptionOfType(SkyvernServerException.class).isThrownBy(runs::toList);
-		StepVerifier.create(this.reactive.findRuns(RunQuery.builder().build(), 20))
+		StepVerifier.create(this.reactive.findRuns(RunQuery.builder().build(), 20, this.options))
 			.expectNextCount(10)
 			.expectError(SkyvernServerException.class)
 			.verify(Duration.ofSeconds(10));
@@ -168,13 +178,14 @@ class SkyvernFindRunsPagingTests {
 
 	@Test
 	void maxResultsMustBePositive() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.blocking.findRuns(RunQuery.builder().build(), 0));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.blocking.findRuns(RunQuery.builder().build(), 0, this.options));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.reactive.findWorkflowRuns(WorkflowRunQuery.builder("wpid_1").build(), 0));
+			.isThrownBy(() -> this.reactive.findWorkflowRuns(WorkflowRunQuery.builder("wpid_1").build(), 0, this.options));
 	}
 
-	private static int runPagesRequested() {
-		return wiremock.findAll(getRequestedFor(urlPathEqualTo("/v1/runs"))).size();
+	private int runPagesRequested() {
+		return wiremock.findAll(getRequestedFor(urlPathEqualTo("/v1/runs")).withHeader("x-test-id", equalTo(this.testId)))
+			.size();
 	}
 
 	private static void stubRunPages(int... sizes) {

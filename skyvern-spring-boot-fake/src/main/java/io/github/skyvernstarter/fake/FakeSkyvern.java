@@ -18,7 +18,8 @@ import reactor.core.scheduler.Schedulers;
  * it receives, and sends signed run-finished webhooks.
  * <p>
  * Routes: {@code POST /v1/run/agents} (and {@code /v1/run/workflows}), {@code GET /v1/runs/{id}},
- * {@code POST /v1/runs/{id}/cancel}, {@code POST /v1/runs/{id}/retry_webhook}. Every route needs an
+ * {@code POST /v1/runs/{id}/cancel}, {@code POST /v1/runs/{id}/retry_webhook}, {@code GET /v1/runs} and
+ * {@code GET /v1/agents/{id}/runs}. Every route needs an
  * {@code x-api-key} (403 otherwise, as Skyvern answers). The test kit serves it with WireMock, the
  * sample app with the JDK's HTTP server; either way a server adapter only turns its requests into
  * {@link FakeRequest}s and sends the {@link FakeResponse}s back.
@@ -54,6 +55,7 @@ public final class FakeSkyvern implements AutoCloseable {
 		RunSteps steps = new RunSteps(this.state, builder.stepInterval, scheduler, finished);
 		new WorkflowRunRoutes(this.state, steps).addTo(this.routes);
 		new RunRoutes(this.state, steps, this.webhooks, finished).addTo(this.routes);
+		new RunListRoutes(this.state).addTo(this.routes);
 	}
 
 	/**
