@@ -18,6 +18,8 @@ import io.github.skyvernstarter.client.SkyvernWorkflowTemplate;
 import io.github.skyvernstarter.retry.DefaultSkyvernRetryPolicy;
 import io.github.skyvernstarter.retry.SkyvernRetryListener;
 import io.github.skyvernstarter.retry.SkyvernRetryPolicy;
+import io.github.skyvernstarter.webhook.SkyvernWebhookUrlCustomizer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -126,7 +128,8 @@ public final class SkyvernAutoConfiguration {
 	ReactiveSkyvernWorkflowTemplate reactiveSkyvernWorkflowTemplate(SkyvernApiClient client,
 			SkyvernProperties properties, ObjectProvider<RunCompletionSource> completionSource,
 			ObjectProvider<RunWorkflowRequestCustomizer> requestCustomizers,
-			ObjectProvider<SkyvernInstrumentation> instrumentation, SkyvernRunStartProperties runStarts) {
+			ObjectProvider<SkyvernInstrumentation> instrumentation, SkyvernRunStartProperties runStarts,
+			ObjectProvider<SkyvernWebhookUrlCustomizer> webhookUrl) {
 		return ReactiveSkyvernWorkflowTemplate.builder(client)
 			.waitSettings(new ReactiveSkyvernWorkflowTemplate.WaitSettings(properties.getWaitTimeout(),
 					properties.getPollInterval()))
@@ -134,7 +137,13 @@ public final class SkyvernAutoConfiguration {
 			.requestCustomizers(requestCustomizers.orderedStream().toList())
 			.instrumentation(instrumentation.getIfAvailable(SkyvernInstrumentation::none))
 			.runStartSettings(runStarts.toSettings())
+			.taskWebhookUrl(taskWebhookUrl(webhookUrl.getIfUnique()))
 			.build();
+	}
+
+	/** Task runs get the receiver's URL directly: the customizers adjust workflow run requests. */
+	private static @Nullable String taskWebhookUrl(@Nullable SkyvernWebhookUrlCustomizer customizer) {
+		return (customizer != null) ? customizer.getWebhookUrl() : null;
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import io.github.skyvernstarter.model.RunQuery;
 import io.github.skyvernstarter.model.RunSummary;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.model.TaskRunRequest;
 import io.github.skyvernstarter.model.WorkflowRunQuery;
 import io.github.skyvernstarter.model.WorkflowRunSummary;
 import org.jspecify.annotations.Nullable;
@@ -218,5 +219,25 @@ public interface ReactiveSkyvernWorkflowOperations {
 	 * @return the page
 	 */
 	Mono<RunPage<WorkflowRunSummary>> findWorkflowRunsPage(WorkflowRunQuery query, int page, RequestOptions options);
+
+	// Running tasks
+
+	/**
+	 * Start a single task run, and wait for its final status if the request asks to.
+	 * @param request the task request
+	 * @return the created run, or the finished run when waiting
+	 */
+	default Mono<SkyvernRun> runTask(TaskRunRequest request) {
+		return runTask(request, RequestOptions.none());
+	}
+
+	/**
+	 * Start a single task run with options for this call, and wait for its final status if the request
+	 * asks to. A start that fails ambiguously is never sent again.
+	 * @param request the task request
+	 * @param options options for this call
+	 * @return the created run, or the finished run when waiting
+	 */
+	Mono<SkyvernRun> runTask(TaskRunRequest request, RequestOptions options);
 
 }

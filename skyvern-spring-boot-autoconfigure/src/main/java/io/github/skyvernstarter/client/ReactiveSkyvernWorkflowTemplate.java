@@ -10,6 +10,7 @@ import io.github.skyvernstarter.model.RunQuery;
 import io.github.skyvernstarter.model.RunSummary;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.model.TaskRunRequest;
 import io.github.skyvernstarter.model.WorkflowRunQuery;
 import io.github.skyvernstarter.model.WorkflowRunSummary;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +45,8 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 
 	private final ExactlyOnceRunStarter runStarter;
 
+	private final TaskRunStarter taskRuns;
+
 	/**
 	 * Create a template that polls only.
 	 * @param client the API client
@@ -60,6 +63,8 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 		this.waiter = new RunWaiter(builder.client, builder.waitSettings, builder.completionSource, builder.timer,
 				builder.instrumentation);
 		this.runStarter = new ExactlyOnceRunStarter(builder.client, builder.runStartSettings, builder.timer);
+		this.taskRuns = new TaskRunStarter(builder.client, this.waiter, builder.instrumentation,
+				builder.taskWebhookUrl);
 	}
 
 	/**
@@ -127,8 +132,6 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 		return this.instrumentation.retryWebhook(runId, this.client.retryRunWebhook(runId, webhookUrl, options));
 	}
 
-	// Finding runs: the paging is RunPaging's.
-
 	@Override
 	public Flux<RunSummary> findRuns(RunQuery query, int maxResults, RequestOptions options) {
 		return RunPaging.<RunSummary>of(query.pageSize(), maxResults, query::isPageable)
@@ -150,6 +153,11 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 	public Mono<RunPage<WorkflowRunSummary>> findWorkflowRunsPage(WorkflowRunQuery query, int page,
 			RequestOptions options) {
 		return this.client.findWorkflowRuns(query, page, options);
+	}
+
+	@Override
+	public Mono<SkyvernRun> runTask(TaskRunRequest request, RequestOptions options) {
+		return this.taskRuns.start(request, options);
 	}
 
 	/**
@@ -198,6 +206,8 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 		private SkyvernInstrumentation instrumentation = SkyvernInstrumentation.none();
 
 		private RunStartSettings runStartSettings = RunStartSettings.defaults();
+
+		private @Nullable String taskWebhookUrl;
 
 		private Builder(SkyvernApiClient client) {
 			this.client = client;
@@ -261,6 +271,17 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 		 */
 		public Builder runStartSettings(RunStartSettings runStartSettings) {
 			this.runStartSettings = runStartSettings;
+			return this;
+		}
+
+		/**
+		 * Set the {@code webhook_url} of task runs started without one, for example the webhook
+		 * receiver's URL.
+		 * @param taskWebhookUrl the URL, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder taskWebhookUrl(@Nullable String taskWebhookUrl) {
+			this.taskWebhookUrl = taskWebhookUrl;
 			return this;
 		}
 

@@ -9,6 +9,7 @@ import io.github.skyvernstarter.model.RunQuery;
 import io.github.skyvernstarter.model.RunSummary;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.model.TaskRunRequest;
 import io.github.skyvernstarter.model.WorkflowRunQuery;
 import io.github.skyvernstarter.model.WorkflowRunSummary;
 import org.jspecify.annotations.Nullable;
@@ -93,6 +94,11 @@ public final class SkyvernWorkflowTemplate implements SkyvernWorkflowOperations 
 	public RunPage<WorkflowRunSummary> findWorkflowRunsPage(WorkflowRunQuery query, int page,
 			RequestOptions options) {
 		return block(this.reactive.findWorkflowRunsPage(query, page, options));
+	}
+
+	@Override
+	public SkyvernRun runTask(TaskRunRequest request, RequestOptions options) {
+		return block(this.reactive.runTask(request, options));
 	}
 
 	private static <T> T block(Mono<T> mono) {

@@ -25,7 +25,10 @@ public enum SkyvernOperation {
 	FIND_RUNS("find-runs", HttpMethod.GET, "/v1/runs"),
 
 	/** List runs of one workflow, newest first: {@code GET /v1/agents/{workflowId}/runs}. */
-	FIND_WORKFLOW_RUNS("find-workflow-runs", HttpMethod.GET, "/v1/agents/{workflowId}/runs");
+	FIND_WORKFLOW_RUNS("find-workflow-runs", HttpMethod.GET, "/v1/agents/{workflowId}/runs"),
+
+	/** Start a task run: {@code POST /v1/run/tasks}. Not idempotent. */
+	RUN_TASK("run-task", HttpMethod.POST, "/v1/run/tasks");
 
 	private final String operationName;
 
@@ -68,7 +71,7 @@ public enum SkyvernOperation {
 	 * @return {@code true} for run creation
 	 */
 	public boolean createsRun() {
-		return this == RUN_WORKFLOW;
+		return this == RUN_WORKFLOW || this == RUN_TASK;
 	}
 
 	/**
