@@ -19,6 +19,8 @@ import io.github.skyvernstarter.client.SkyvernWorkflowTemplate;
 import io.github.skyvernstarter.retry.DefaultSkyvernRetryPolicy;
 import io.github.skyvernstarter.retry.SkyvernRetryListener;
 import io.github.skyvernstarter.retry.SkyvernRetryPolicy;
+import io.github.skyvernstarter.webhook.SkyvernWebhookUrlCustomizer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -55,7 +57,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 @AutoConfiguration(after = { WebClientAutoConfiguration.class, ReactiveHttpClientAutoConfiguration.class })
 @ConditionalOnClass(WebClient.class)
 @ConditionalOnBooleanProperty(name = "skyvern.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(SkyvernProperties.class)
+@EnableConfigurationProperties({ SkyvernProperties.class, SkyvernRunStartProperties.class })
 public final class SkyvernAutoConfiguration {
 
 	static final String USER_AGENT = "skyvern-spring-boot-starter/" + version();
@@ -127,7 +129,8 @@ public final class SkyvernAutoConfiguration {
 	ReactiveSkyvernWorkflowTemplate reactiveSkyvernWorkflowTemplate(SkyvernApiClient client,
 			SkyvernProperties properties, ObjectProvider<RunCompletionSource> completionSource,
 			ObjectProvider<RunWorkflowRequestCustomizer> requestCustomizers,
-			ObjectProvider<SkyvernInstrumentation> instrumentation,
+			ObjectProvider<SkyvernInstrumentation> instrumentation, SkyvernRunStartProperties runStarts,
+			ObjectProvider<SkyvernWebhookUrlCustomizer> webhookUrl,
 			ObjectProvider<SkyvernRunStartListener> startListeners) {
 		return ReactiveSkyvernWorkflowTemplate.builder(client)
 			.waitSettings(new ReactiveSkyvernWorkflowTemplate.WaitSettings(properties.getWaitTimeout(),
@@ -136,7 +139,14 @@ public final class SkyvernAutoConfiguration {
 			.requestCustomizers(requestCustomizers.orderedStream().toList())
 			.instrumentation(instrumentation.getIfAvailable(SkyvernInstrumentation::none))
 			.startListeners(startListeners.orderedStream().toList())
+			.runStartSettings(runStarts.toSettings())
+			.taskWebhookUrl(taskWebhookUrl(webhookUrl.getIfUnique()))
 			.build();
+	}
+
+	/** Task runs get the receiver's URL directly: the customizers adjust workflow run requests. */
+	private static @Nullable String taskWebhookUrl(@Nullable SkyvernWebhookUrlCustomizer customizer) {
+		return (customizer != null) ? customizer.getWebhookUrl() : null;
 	}
 
 	@Bean

@@ -12,10 +12,16 @@ import io.github.skyvernstarter.model.RunTimelineEntry;
 import io.github.skyvernstarter.model.SentVerificationCode;
 import io.github.skyvernstarter.model.Workflow;
 import io.github.skyvernstarter.model.RetryWebhookResult;
+import io.github.skyvernstarter.model.RunPage;
+import io.github.skyvernstarter.model.RunQuery;
+import io.github.skyvernstarter.model.RunSummary;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import io.github.skyvernstarter.model.TaskRunRequest;
+import io.github.skyvernstarter.model.WorkflowRunQuery;
+import io.github.skyvernstarter.model.WorkflowRunSummary;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -52,6 +58,10 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 
 	private final List<SkyvernRunStartListener> startListeners;
 
+	private final ExactlyOnceRunStarter runStarter;
+
+	private final TaskRunStarter taskRuns;
+
 	/**
 	 * Create a template that polls only.
 	 * @param client the API client
@@ -69,6 +79,9 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 		this.waiter = new RunWaiter(builder.client, builder.waitSettings, builder.completionSource, builder.timer,
 				builder.instrumentation);
 		this.support = new ReactiveRunSupport(builder.client, builder.instrumentation, this.waiter);
+		this.runStarter = new ExactlyOnceRunStarter(builder.client, builder.runStartSettings, builder.timer);
+		this.taskRuns = new TaskRunStarter(builder.client, this.waiter, builder.instrumentation,
+				builder.taskWebhookUrl);
 	}
 
 	/**
@@ -85,7 +98,7 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 		return Mono.defer(() -> {
 			RunWorkflowRequest toSend = customize(request);
 			Mono<SkyvernRun> started = this.instrumentation.run(toSend.workflowId(),
-					this.client.runWorkflow(toSend, options));
+					this.runStarter.start(toSend, options));
 			started = started.flatMap((run) -> noteStarted(run, toSend));
 			if (!toSend.waitForCompletion()) {
 				return started;
@@ -135,6 +148,34 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 	public Mono<RetryWebhookResult> retryRunWebhook(String runId, @Nullable String webhookUrl,
 			RequestOptions options) {
 		return this.instrumentation.retryWebhook(runId, this.client.retryRunWebhook(runId, webhookUrl, options));
+	}
+
+	@Override
+	public Flux<RunSummary> findRuns(RunQuery query, int maxResults, RequestOptions options) {
+		return RunPaging.<RunSummary>of(query.pageSize(), maxResults, query::isPageable)
+			.flux((page) -> findRunsPage(query, page, options));
+	}
+
+	@Override
+	public Mono<RunPage<RunSummary>> findRunsPage(RunQuery query, int page, RequestOptions options) {
+		return this.client.findRuns(query, page, options);
+	}
+
+	@Override
+	public Flux<WorkflowRunSummary> findWorkflowRuns(WorkflowRunQuery query, int maxResults, RequestOptions options) {
+		return RunPaging.<WorkflowRunSummary>of(query.pageSize(), maxResults, (page) -> true)
+			.flux((page) -> findWorkflowRunsPage(query, page, options));
+	}
+
+	@Override
+	public Mono<RunPage<WorkflowRunSummary>> findWorkflowRunsPage(WorkflowRunQuery query, int page,
+			RequestOptions options) {
+		return this.client.findWorkflowRuns(query, page, options);
+	}
+
+	@Override
+	public Mono<SkyvernRun> runTask(TaskRunRequest request, RequestOptions options) {
+		return this.taskRuns.start(request, options);
 	}
 
 	@Override
@@ -230,6 +271,10 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 
 		private List<SkyvernRunStartListener> startListeners = List.of();
 
+		private RunStartSettings runStartSettings = RunStartSettings.defaults();
+
+		private @Nullable String taskWebhookUrl;
+
 		private Builder(SkyvernApiClient client) {
 			this.client = client;
 		}
@@ -291,6 +336,28 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 		 */
 		public Builder startListeners(List<SkyvernRunStartListener> startListeners) {
 			this.startListeners = startListeners;
+			return this;
+		}
+
+		/**
+		 * Set how workflow run starts are made exactly-once, by default
+		 * {@link RunStartSettings#defaults()}.
+		 * @param runStartSettings the settings
+		 * @return this builder
+		 */
+		public Builder runStartSettings(RunStartSettings runStartSettings) {
+			this.runStartSettings = runStartSettings;
+			return this;
+		}
+
+		/**
+		 * Set the {@code webhook_url} of task runs started without one, for example the webhook
+		 * receiver's URL.
+		 * @param taskWebhookUrl the URL, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder taskWebhookUrl(@Nullable String taskWebhookUrl) {
+			this.taskWebhookUrl = taskWebhookUrl;
 			return this;
 		}
 

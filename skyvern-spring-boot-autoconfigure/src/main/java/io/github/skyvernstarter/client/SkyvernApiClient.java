@@ -11,6 +11,7 @@ import io.github.skyvernstarter.model.RunSummary;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernHeaders;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.model.TaskRunRequest;
 import io.github.skyvernstarter.model.WorkflowRunQuery;
 import io.github.skyvernstarter.model.WorkflowRunSummary;
 import io.github.skyvernstarter.operation.SkyvernOperation;
@@ -162,6 +163,17 @@ public final class SkyvernApiClient {
 	public Mono<RunPage<WorkflowRunSummary>> findWorkflowRuns(WorkflowRunQuery query, int page,
 			RequestOptions options) {
 		return exchange(FindRunsMapping.toCall(query, page), options, FindRunsMapping.workflowRuns(query, page));
+	}
+
+	/**
+	 * Start a task run: {@code POST /v1/run/tasks}. Never waits, and never sent again after an
+	 * ambiguous failure (no idempotency key, and tasks carry no tags to look a start up by).
+	 * @param request the task request
+	 * @param options options for this call
+	 * @return the created run, usually {@code created} or {@code queued}
+	 */
+	public Mono<SkyvernRun> runTask(TaskRunRequest request, RequestOptions options) {
+		return exchange(TaskRunMapping.toCall(request), options, RUN);
 	}
 
 	<T> Mono<T> exchange(SkyvernCall call, RequestOptions options, ResponseDecoder<T> decoder) {

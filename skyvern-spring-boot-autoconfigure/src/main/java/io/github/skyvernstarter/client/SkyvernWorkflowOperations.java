@@ -1,13 +1,20 @@
 package io.github.skyvernstarter.client;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import io.github.skyvernstarter.error.SkyvernException;
 import io.github.skyvernstarter.error.SkyvernNotFoundException;
 import io.github.skyvernstarter.error.SkyvernWaitTimeoutException;
 import io.github.skyvernstarter.model.RetryWebhookResult;
+import io.github.skyvernstarter.model.RunPage;
+import io.github.skyvernstarter.model.RunQuery;
+import io.github.skyvernstarter.model.RunSummary;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.model.TaskRunRequest;
+import io.github.skyvernstarter.model.WorkflowRunQuery;
+import io.github.skyvernstarter.model.WorkflowRunSummary;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -133,5 +140,103 @@ public interface SkyvernWorkflowOperations extends SkyvernRunSupportOperations {
 	 * @return what Skyvern sent and what came back
 	 */
 	RetryWebhookResult retryRunWebhook(String runId, @Nullable String webhookUrl, RequestOptions options);
+
+	// Finding runs
+
+	/**
+	 * Find runs of the organization (task runs and top-level workflow runs), newest first.
+	 * @param query the filters and page size
+	 * @param maxResults the most runs to return, at least 1
+	 * @return the runs, newest first, fetched page by page as the stream reaches them (blocking)
+	 */
+	default Stream<RunSummary> findRuns(RunQuery query, int maxResults) {
+		return findRuns(query, maxResults, RequestOptions.none());
+	}
+
+	/**
+	 * Find runs of the organization, newest first, with options for each page's call.
+	 * @param query the filters and page size
+	 * @param maxResults the most runs to return, at least 1
+	 * @param options options for each page's call
+	 * @return the runs, newest first, fetched page by page as the stream reaches them (blocking)
+	 */
+	Stream<RunSummary> findRuns(RunQuery query, int maxResults, RequestOptions options);
+
+	/**
+	 * Read one page of the organization's runs, newest first.
+	 * @param query the filters and page size
+	 * @param page the page number, 1 to 100
+	 * @return the page
+	 */
+	default RunPage<RunSummary> findRunsPage(RunQuery query, int page) {
+		return findRunsPage(query, page, RequestOptions.none());
+	}
+
+	/**
+	 * Read one page of the organization's runs, newest first, with options for this call.
+	 * @param query the filters and page size
+	 * @param page the page number, 1 to 100
+	 * @param options options for this call
+	 * @return the page
+	 */
+	RunPage<RunSummary> findRunsPage(RunQuery query, int page, RequestOptions options);
+
+	/**
+	 * Find runs of one workflow, newest first.
+	 * @param query the workflow, filters and page size
+	 * @param maxResults the most runs to return, at least 1
+	 * @return the runs, newest first, fetched page by page as the stream reaches them (blocking)
+	 */
+	default Stream<WorkflowRunSummary> findWorkflowRuns(WorkflowRunQuery query, int maxResults) {
+		return findWorkflowRuns(query, maxResults, RequestOptions.none());
+	}
+
+	/**
+	 * Find runs of one workflow, newest first, with options for each page's call.
+	 * @param query the workflow, filters and page size
+	 * @param maxResults the most runs to return, at least 1
+	 * @param options options for each page's call
+	 * @return the runs, newest first, fetched page by page as the stream reaches them (blocking)
+	 */
+	Stream<WorkflowRunSummary> findWorkflowRuns(WorkflowRunQuery query, int maxResults, RequestOptions options);
+
+	/**
+	 * Read one page of a workflow's runs, newest first.
+	 * @param query the workflow, filters and page size
+	 * @param page the page number, from 1
+	 * @return the page
+	 */
+	default RunPage<WorkflowRunSummary> findWorkflowRunsPage(WorkflowRunQuery query, int page) {
+		return findWorkflowRunsPage(query, page, RequestOptions.none());
+	}
+
+	/**
+	 * Read one page of a workflow's runs, newest first, with options for this call.
+	 * @param query the workflow, filters and page size
+	 * @param page the page number, from 1
+	 * @param options options for this call
+	 * @return the page
+	 */
+	RunPage<WorkflowRunSummary> findWorkflowRunsPage(WorkflowRunQuery query, int page, RequestOptions options);
+
+	// Running tasks
+
+	/**
+	 * Start a single task run, and wait for its final status if the request asks to.
+	 * @param request the task request
+	 * @return the created run, or the finished run when waiting
+	 */
+	default SkyvernRun runTask(TaskRunRequest request) {
+		return runTask(request, RequestOptions.none());
+	}
+
+	/**
+	 * Start a single task run with options for this call, and wait for its final status if the request
+	 * asks to. A start that fails ambiguously is never sent again.
+	 * @param request the task request
+	 * @param options options for this call
+	 * @return the created run, or the finished run when waiting
+	 */
+	SkyvernRun runTask(TaskRunRequest request, RequestOptions options);
 
 }

@@ -1,8 +1,9 @@
 package io.github.skyvernstarter.client;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
 
 import io.github.skyvernstarter.model.Artifact;
 import io.github.skyvernstarter.model.ArtifactType;
@@ -11,8 +12,14 @@ import io.github.skyvernstarter.model.RunTimelineEntry;
 import io.github.skyvernstarter.model.SentVerificationCode;
 import io.github.skyvernstarter.model.Workflow;
 import io.github.skyvernstarter.model.RetryWebhookResult;
+import io.github.skyvernstarter.model.RunPage;
+import io.github.skyvernstarter.model.RunQuery;
+import io.github.skyvernstarter.model.RunSummary;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.model.TaskRunRequest;
+import io.github.skyvernstarter.model.WorkflowRunQuery;
+import io.github.skyvernstarter.model.WorkflowRunSummary;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -104,6 +111,37 @@ public final class SkyvernWorkflowTemplate implements SkyvernWorkflowOperations 
 	@Override
 	public SentVerificationCode sendVerificationCode(VerificationCodeRequest request, RequestOptions options) {
 		return block(this.reactive.sendVerificationCode(request, options));
+	}
+
+	// Finding runs: the paging is RunPaging's.
+
+	@Override
+	public Stream<RunSummary> findRuns(RunQuery query, int maxResults, RequestOptions options) {
+		return RunPaging.<RunSummary>of(query.pageSize(), maxResults, query::isPageable)
+			.stream((page) -> findRunsPage(query, page, options));
+	}
+
+	@Override
+	public RunPage<RunSummary> findRunsPage(RunQuery query, int page, RequestOptions options) {
+		return block(this.reactive.findRunsPage(query, page, options));
+	}
+
+	@Override
+	public Stream<WorkflowRunSummary> findWorkflowRuns(WorkflowRunQuery query, int maxResults,
+			RequestOptions options) {
+		return RunPaging.<WorkflowRunSummary>of(query.pageSize(), maxResults, (page) -> true)
+			.stream((page) -> findWorkflowRunsPage(query, page, options));
+	}
+
+	@Override
+	public RunPage<WorkflowRunSummary> findWorkflowRunsPage(WorkflowRunQuery query, int page,
+			RequestOptions options) {
+		return block(this.reactive.findWorkflowRunsPage(query, page, options));
+	}
+
+	@Override
+	public SkyvernRun runTask(TaskRunRequest request, RequestOptions options) {
+		return block(this.reactive.runTask(request, options));
 	}
 
 	private static <T> T block(Mono<T> mono) {

@@ -123,6 +123,11 @@ public record RunWorkflowRequest(String workflowId, Map<String, Object> paramete
 		if (runMetadata.size() > MAX_RUN_METADATA) {
 			throw new IllegalArgumentException("runMetadata takes at most " + MAX_RUN_METADATA + " entries");
 		}
+		// Skyvern drops some entries silently and stores others no tag filter can match: refuse both.
+		runMetadata.forEach((key, value) -> {
+			RunTags.checkKey(key);
+			RunTags.checkValue(value);
+		});
 	}
 
 	private static <V> Map<String, V> copy(@Nullable Map<String, V> map) {

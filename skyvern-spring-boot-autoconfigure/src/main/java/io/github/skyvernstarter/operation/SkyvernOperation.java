@@ -42,12 +42,14 @@ public enum SkyvernOperation {
 	/** Push a 2FA verification code: {@code POST /v1/credentials/totp}. */
 	SEND_VERIFICATION_CODE("send-verification-code", HttpMethod.POST, "/v1/credentials/totp"),
 
-
 	/** List runs of the organization, newest first: {@code GET /v1/runs}. */
 	FIND_RUNS("find-runs", HttpMethod.GET, "/v1/runs"),
 
 	/** List runs of one workflow, newest first: {@code GET /v1/agents/{workflowId}/runs}. */
-	FIND_WORKFLOW_RUNS("find-workflow-runs", HttpMethod.GET, "/v1/agents/{workflowId}/runs");
+	FIND_WORKFLOW_RUNS("find-workflow-runs", HttpMethod.GET, "/v1/agents/{workflowId}/runs"),
+
+	/** Start a task run: {@code POST /v1/run/tasks}. Not idempotent. */
+	RUN_TASK("run-task", HttpMethod.POST, "/v1/run/tasks");
 
 	private final String operationName;
 
@@ -91,7 +93,7 @@ public enum SkyvernOperation {
 	 * @return {@code true} for run creation
 	 */
 	public boolean createsRun() {
-		return this == RUN_WORKFLOW || this == RETRY_RUN;
+		return this == RUN_WORKFLOW || this == RETRY_RUN || this == RUN_TASK;
 	}
 
 	/**

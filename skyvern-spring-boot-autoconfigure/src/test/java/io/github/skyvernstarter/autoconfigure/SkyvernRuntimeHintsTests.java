@@ -23,6 +23,7 @@ import io.github.skyvernstarter.model.SkyvernJson;
 import io.github.skyvernstarter.model.SkyvernRun;
 import io.github.skyvernstarter.model.SkyvernTimestampDeserializer;
 import io.github.skyvernstarter.model.SkyvernWebhookBody;
+import io.github.skyvernstarter.model.TaskRunRequest;
 import io.github.skyvernstarter.model.WorkflowRunQuery;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -59,10 +60,12 @@ class SkyvernRuntimeHintsTests {
 			"the parser's result, never read or written as JSON", SkyvernHeaders.class,
 			"Skyvern's header names, constants only");
 
-	/** Run queries and their rules: mapped to query parameters by FindRunsMapping, never JSON. */
+	/** Run queries, tag rules and task requests: mapped to query parameters or body fields, never bound. */
 	private static final Map<Class<?>, String> NOT_BOUND_QUERIES = Map.of(RunQuery.class, "query parameters",
 			RunQuery.Builder.class, "the query's builder", WorkflowRunQuery.class, "query parameters",
-			WorkflowRunQuery.Builder.class, "the query's builder", RunTags.class, "tag rules, static methods only");
+			WorkflowRunQuery.Builder.class, "the query's builder", RunTags.class, "tag rules, static methods only",
+			TaskRunRequest.class, "mapped field by field to the request body by TaskRunMapping",
+			TaskRunRequest.Builder.class, "the request's builder");
 
 	private final RuntimeHints hints = new RuntimeHints();
 

@@ -21,7 +21,8 @@ import reactor.core.scheduler.Schedulers;
  * {@code POST /v1/runs/{id}/cancel}, {@code POST /v1/runs/{id}/retry_webhook},
  * {@code GET /v1/runs/{id}/timeline}, {@code GET /v1/runs/{id}/artifacts},
  * {@code POST /v1/agents/runs/{id}/retry}, {@code POST /v1/runs/cancel}, {@code GET /v1/agents},
- * {@code GET /v1/agents/{id}}, {@code POST /v1/credentials/totp}. Every route needs an
+ * {@code GET /v1/agents/{id}}, {@code POST /v1/credentials/totp}, {@code GET /v1/runs} and {@code GET /v1/agents/{id}/runs}. Every
+ * route needs an
  * {@code x-api-key} (403 otherwise, as Skyvern answers). The test kit serves it with WireMock, the
  * sample app with the JDK's HTTP server; either way a server adapter only turns its requests into
  * {@link FakeRequest}s and sends the {@link FakeResponse}s back.
@@ -61,6 +62,7 @@ public final class FakeSkyvern implements AutoCloseable {
 		this.support = new SupportRoutes(this.state, steps, finished);
 		this.support.addTo(this.routes);
 		new RunRoutes(this.state, steps, this.webhooks, finished).addTo(this.routes);
+		new RunListRoutes(this.state).addTo(this.routes);
 	}
 
 	/**

@@ -73,6 +73,10 @@ final class FakeState {
 		return this.runs.get(runId);
 	}
 
+	List<FakeRun> runs() {
+		return List.copyOf(this.runs.values());
+	}
+
 	FakeRun requireRun(String runId) {
 		FakeRun run = this.runs.get(runId);
 		if (run == null) {

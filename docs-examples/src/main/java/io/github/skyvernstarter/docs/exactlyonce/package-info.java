@@ -1,0 +1,7 @@
+/**
+ * Examples of docs/exactly-once-run-starts.md.
+ */
+@NullMarked
+package io.github.skyvernstarter.docs.exactlyonce;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Examples of docs/finding-runs.md.
+ */
+@NullMarked
+package io.github.skyvernstarter.docs.findingruns;
+
+import org.jspecify.annotations.NullMarked;

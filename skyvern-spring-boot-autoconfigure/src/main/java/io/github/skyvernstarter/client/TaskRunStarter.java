@@ -1,0 +1,53 @@
+package io.github.skyvernstarter.client;
+
+import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.model.TaskRunRequest;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Starts task runs for {@link ReactiveSkyvernWorkflowTemplate}: fills a missing {@code webhook_url}
+ * with the receiver's, observes the start like a workflow run start (as workflow {@code task}), and
+ * waits like a workflow run when the request asks to.
+ * <p>
+ * A task start that fails ambiguously is never sent again: tasks carry no {@code run_metadata}, so
+ * there is no tag to look the start up by (see the exactly-once documentation for why the title token
+ * and {@code search_key} are not used).
+ */
+final class TaskRunStarter {
+
+	/** What task runs are observed as, in place of a workflow id. */
+	static final String TASK = "task";
+
+	private final SkyvernApiClient client;
+
+	private final RunWaiter waiter;
+
+	private final SkyvernInstrumentation instrumentation;
+
+	private final @Nullable String webhookUrl;
+
+	TaskRunStarter(SkyvernApiClient client, RunWaiter waiter, SkyvernInstrumentation instrumentation,
+			@Nullable String webhookUrl) {
+		this.client = client;
+		this.waiter = waiter;
+		this.instrumentation = instrumentation;
+		this.webhookUrl = webhookUrl;
+	}
+
+	Mono<SkyvernRun> start(TaskRunRequest request, RequestOptions options) {
+		return Mono.defer(() -> {
+			TaskRunRequest toSend = (request.webhookUrl() == null && this.webhookUrl != null)
+					? request.withWebhookUrl(this.webhookUrl) : request;
+			Mono<SkyvernRun> started = this.instrumentation.run(TASK, this.client.runTask(toSend, options));
+			if (!toSend.waitForCompletion()) {
+				return started;
+			}
+			// Detached, as for workflow runs: a long wait does not keep the finished POST exchange reachable.
+			return started.onTerminateDetach()
+				.flatMap((run) -> this.waiter.afterStart(run, TASK, toSend.webhookUrl(), toSend.waitTimeout(),
+						options));
+		});
+	}
+
+}
