@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Properties;
 
+import io.github.skyvernstarter.client.ConcurrencyLimitedClientHttpConnector;
 import io.github.skyvernstarter.client.DrainingClientHttpConnector;
 import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowOperations;
 import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowTemplate;
@@ -29,6 +30,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.JdkClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
@@ -57,6 +59,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(SkyvernProperties.class)
 public final class SkyvernAutoConfiguration {
 
+	/** The most exchanges the starter's JDK HttpClient has in flight at once, as many connections. */
+	static final int JDK_MAX_IN_FLIGHT = 500;
+
 	static final String USER_AGENT = "skyvern-spring-boot-starter/" + version();
 
 	@Bean
@@ -71,8 +76,8 @@ public final class SkyvernAutoConfiguration {
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withConnectTimeout(properties.getConnectTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
-		ClientHttpConnector connector = connectorBuilder
-			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
+		ClientHttpConnector connector = withBoundedExecutor(connectorBuilder
+			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())))
 			.build(settings);
 		builder.clientConnector(releasingCancelledBodies(connector, properties.getMaxResponseSize()));
 		builder.baseUrl(baseUrl(properties)).defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT);
@@ -92,13 +97,26 @@ public final class SkyvernAutoConfiguration {
 	}
 
 	/**
+	 * The JDK's HttpClient runs its callbacks on a cached thread pool by default, which grows with the
+	 * calls in flight; the starter's own client gets a fixed one. Only the copy built here changes.
+	 */
+	private static ClientHttpConnectorBuilder<?> withBoundedExecutor(ClientHttpConnectorBuilder<?> builder) {
+		return (builder instanceof JdkClientHttpConnectorBuilder jdk) ? jdk.withExecutor(JdkHttpClientExecutor.create())
+				: builder;
+	}
+
+	/**
 	 * Spring's JDK connector leaves a connection open and unread when its body is cancelled; the
 	 * others close it. The drain stops at twice the response size limit: an answer is at most a little
-	 * over the limit, and a longer one is treated as endless.
+	 * over the limit, and a longer one is treated as endless. The JDK's client also opens a connection
+	 * per exchange in flight, without a pool limit: the starter's is bounded like Reactor Netty's pool.
 	 */
 	private static ClientHttpConnector releasingCancelledBodies(ClientHttpConnector connector, DataSize limit) {
 		return (connector instanceof JdkClientHttpConnector)
-				? new DrainingClientHttpConnector(connector, DataSize.ofBytes(2 * limit.toBytes())) : connector;
+				? new DrainingClientHttpConnector(
+						new ConcurrencyLimitedClientHttpConnector(connector, JDK_MAX_IN_FLIGHT),
+						DataSize.ofBytes(2 * limit.toBytes()))
+				: connector;
 	}
 
 	@Bean
