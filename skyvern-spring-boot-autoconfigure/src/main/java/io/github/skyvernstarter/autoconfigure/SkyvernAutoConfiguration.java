@@ -71,19 +71,23 @@ public final class SkyvernAutoConfiguration {
 			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
 			ObjectProvider<SkyvernWebClientCustomizer> customizers, SkyvernRetryPolicy retryPolicy) {
 		String apiKey = properties.requireApiKey();
-		// Boot's builder is a prototype: this copy is ours, and the application's builder is untouched.
-		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withConnectTimeout(properties.getConnectTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
-		ClientHttpConnector connector = withBoundedExecutor(connectorBuilder
-			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())))
-			.build(settings);
-		builder.clientConnector(releasingCancelledBodies(connector, properties.getMaxResponseSize()));
-		builder.baseUrl(baseUrl(properties)).defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT);
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		ClientHttpConnectorBuilder<?> connectors = withBoundedExecutor(connectorBuilder
+			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())));
+		// Built on the first call: the HTTP client is most of the starter's share of startup.
+		WebClient webClient = new LazyWebClient(() -> {
+			// Boot's builder is a prototype: this copy is ours, and the application's builder is untouched.
+			WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
+			ClientHttpConnector connector = connectors.build(settings);
+			builder.clientConnector(releasingCancelledBodies(connector, properties.getMaxResponseSize()));
+			builder.baseUrl(baseUrl(properties)).defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT);
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return builder.build();
+		});
 		SkyvernProperties.Retry retry = properties.getRetry();
-		return SkyvernApiClient.builder(builder.build(), apiKey)
+		return SkyvernApiClient.builder(webClient, apiKey)
 			.responseTimeout(properties.getResponseTimeout())
 			.maxResponseSize(properties.getMaxResponseSize())
 			.maxRetries(retry.isEnabled() ? retry.getMaxRetries() : 0)

@@ -55,12 +55,17 @@ final class SkyvernExchange {
 	private <T> Mono<T> send(SkyvernCall call, ResolvedOptions options, ResponseDecoder<T> decoder) {
 		WebClient.RequestBodySpec spec = this.webClient.method(call.operation().method())
 			.uri(call.operation().uriTemplate(), (uriBuilder) -> {
-				uriBuilder.queryParams(call.query());
+				if (!call.query().isEmpty()) {
+					uriBuilder.queryParams(call.query());
+				}
 				options.queryParameters().forEach(uriBuilder::queryParam);
 				return (call.runId() != null) ? uriBuilder.build(call.runId()) : uriBuilder.build();
 			})
 			.headers((headers) -> {
-				headers.addAll(call.headers());
+				// Most calls have no headers of their own: copying an empty set still costs a walk.
+				if (!call.headers().isEmpty()) {
+					headers.addAll(call.headers());
+				}
 				options.headers().forEach(headers::put);
 				headers.set(SkyvernHeaders.API_KEY, options.apiKey());
 			})
