@@ -18,7 +18,8 @@ import java.util.Set;
  * <p>
  * Arguments: {@code --output=FILE} (default {@code RESULTS.md}), {@code --work=DIR} for the child
  * JVMs' logs and figures (default {@code target/benchmarks}), {@code --quick} for tiny sizes that only
- * prove the harness works, {@code --scenarios=1,3} to run some of them.
+ * prove the harness works, {@code --scenarios=1,3} to run some of them, {@code --java25=JDK_HOME} for a
+ * JDK 25 on which scenario 2 also measures the JDK HttpClient (skipped when that JDK is absent).
  */
 public final class BenchmarkSuite {
 
@@ -46,6 +47,9 @@ public final class BenchmarkSuite {
 			}
 			else if (arg.equals("--quick")) {
 				quick = true;
+			}
+			else if (arg.startsWith("--java25=")) {
+				System.setProperty(ConcurrentWaitsScenario.JAVA25_PROPERTY, arg.substring("--java25=".length()));
 			}
 			else if (arg.startsWith("--scenarios=")) {
 				scenarios = new LinkedHashSet<>(List.of(arg.substring("--scenarios=".length()).split(",")));

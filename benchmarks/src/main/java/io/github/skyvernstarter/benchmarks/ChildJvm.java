@@ -18,8 +18,40 @@ final class ChildJvm {
 
 	private final Path workDir;
 
+	private final Path javaHome;
+
 	ChildJvm(Path workDir) {
+		this(workDir, Path.of(System.getProperty("java.home")));
+	}
+
+	private ChildJvm(Path workDir, Path javaHome) {
 		this.workDir = workDir;
+		this.javaHome = javaHome;
+	}
+
+	/**
+	 * Return a launcher of the same class path on another JDK (the classes are compiled for the
+	 * oldest supported one).
+	 */
+	ChildJvm onJdk(Path javaHome) {
+		return new ChildJvm(this.workDir, javaHome);
+	}
+
+	/**
+	 * Return the major version of this launcher's JDK, read from its {@code release} file.
+	 */
+	String javaVersion() {
+		try {
+			for (String line : Files.readAllLines(this.javaHome.resolve("release"))) {
+				if (line.startsWith("JAVA_VERSION=")) {
+					return line.substring("JAVA_VERSION=".length()).replace("\"", "");
+				}
+			}
+		}
+		catch (IOException ex) {
+			// Unknown: the caller shows the path instead.
+		}
+		return this.javaHome.toString();
 	}
 
 	/**
@@ -53,7 +85,7 @@ final class ChildJvm {
 	 */
 	Process start(String name, List<String> jvmOptions, Class<?> mainClass, List<String> args) {
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(this.javaHome.resolve("bin").resolve("java").toString());
 		command.addAll(jvmOptions);
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));

@@ -1,5 +1,7 @@
 package io.github.skyvernstarter.benchmarks;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -9,6 +11,9 @@ import java.util.Properties;
  * waits ({@link ConcurrentWaitsBenchmark}), then the table.
  */
 final class ConcurrentWaitsScenario {
+
+	/** The system property naming a JDK 25 home, set by {@code BenchmarkSuite --java25=}. */
+	static final String JAVA25_PROPERTY = "skyvern.benchmarks.java25";
 
 	private static final long LIMIT_SECONDS = 240;
 
@@ -34,6 +39,12 @@ final class ConcurrentWaitsScenario {
 						"reactive, Boot's default pool"));
 				batches.add(batch(jvm, settings, url, "reactive", settings.waits(), Connectors.JDK,
 						"reactive, JDK HttpClient"));
+				Path java25 = Path.of(System.getProperty(JAVA25_PROPERTY, "none"));
+				if (Files.isExecutable(java25.resolve("bin").resolve("java"))) {
+					ChildJvm onJava25 = jvm.onJdk(java25);
+					batches.add(batch(onJava25, settings, url, "reactive", settings.waits(), Connectors.JDK,
+							"reactive, JDK HttpClient, Java " + onJava25.javaVersion()));
+				}
 				batches.add(batch(jvm, settings, url, "reactive", settings.waits(), Connectors.REACTOR_UNBOUNDED_QUEUE,
 						"reactive, short poll interval", settings.shortPollMillis()));
 			}
@@ -97,6 +108,14 @@ final class ConcurrentWaitsScenario {
 				Section.SummaryRow.verdict(Stats.max(peakThreads) < 64)));
 		summary.add(new Section.SummaryRow(scenario, "heap per waiting run (KB)", Stats.medianAndRange(perCall, "%.1f"),
 				"< 10 KB", Section.SummaryRow.verdict(Stats.median(perCall) < 10)));
+		for (Batch jdk : batches.stream().filter((batch) -> batch.connector().equals(Connectors.JDK)).toList()) {
+			String label = jdk.label().substring("reactive, ".length());
+			summary.add(new Section.SummaryRow(scenario, label + ": peak live threads, " + jdk.waits() + " waits",
+					Markdown.format("%d", jdk.peakThreads()), "< 64", Section.SummaryRow.verdict(jdk.peakThreads() < 64)));
+			double perWait = jdk.heapPerCallKb("allStarted");
+			summary.add(new Section.SummaryRow(scenario, label + ": heap per waiting run (KB)",
+					Markdown.format("%.1f", perWait), "< 10 KB", Section.SummaryRow.verdict(perWait < 10)));
+		}
 		if (largestSurvived != null) {
 			summary.add(new Section.SummaryRow(scenario,
 					"baseline: peak threads at " + largestSurvived.waits() + " waits",
@@ -129,7 +148,11 @@ final class ConcurrentWaitsScenario {
 						"(B) RSS KB per waiting run", "all started after s", "wall s", "API calls per run"), rows)
 				+ "\nHTTP clients: " + Connectors.describe(Connectors.REACTOR_UNBOUNDED_QUEUE) + " (the main "
 				+ "measurement; set through a `ClientHttpConnectorBuilder` bean); "
-				+ Connectors.describe(Connectors.DEFAULT) + "; " + Connectors.describe(Connectors.JDK) + ".\n"
+				+ Connectors.describe(Connectors.DEFAULT) + "; " + Connectors.describe(Connectors.JDK) + ": the "
+				+ "starter gives its own JDK client a fixed executor (max(4, cores) threads) and at most 500 exchanges "
+				+ "in flight, as many connections; on Java 17 to 23 the JDK still completes every `sendAsync` on "
+				+ "`CompletableFuture`'s default executor, which with fewer than 3 cores starts a new thread per "
+				+ "response (from Java 24 it is the common pool), hence the row on Java 25 when one is installed.\n"
 				+ (failures.isEmpty() ? "" : "\nFailures:\n\n" + String.join("\n", failures) + "\n");
 		return new Section(markdown, summary);
 	}

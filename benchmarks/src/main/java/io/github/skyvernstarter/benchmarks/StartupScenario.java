@@ -13,6 +13,8 @@ final class StartupScenario {
 	private StartupScenario() {
 	}
 
+	static final double TARGET = 1.05;
+
 	static Section run(ChildJvm jvm, Settings settings) {
 		List<Properties> with = new ArrayList<>();
 		List<Properties> without = new ArrayList<>();
@@ -55,7 +57,7 @@ final class StartupScenario {
 				List.of(new Section.SummaryRow("5. startup", "context start with / without the starter",
 						Markdown.format("%.3f", Stats.median(ratios)) + Markdown.format(" (%.0f ms vs %.0f ms)",
 								Stats.median(withMillis), Stats.median(withoutMillis)),
-						"", "")));
+						"≤ 1.05", Section.SummaryRow.verdict(Stats.median(ratios) <= TARGET))));
 	}
 
 	private static double[] millis(List<Properties> runs, String key) {

@@ -22,17 +22,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Scenario 3 (application side): a Spring MVC application with the starter's webhook receiver and,
- * beside it, a bare {@code @PostMapping} that only answers 200.
+ * beside it, a bare {@code @PostMapping} that only answers 200 and the endpoint an application would
+ * write by hand ({@link HandWrittenWebhookController}).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @EnableSkyvernWebhooks
-@Import({ WebhookIngestionApp.BareController.class, WebhookIngestionApp.EventCounter.class })
+@Import({ WebhookIngestionApp.BareController.class, HandWrittenWebhookController.class,
+		WebhookIngestionApp.EventCounter.class })
 public class WebhookIngestionApp {
 
 	static final String BARE_PATH = "/bare";
 
 	static final String EVENTS_PATH = "/bench/events";
+
+	static final String HAND_WRITTEN_EVENTS_PATH = "/bench/hand-written-events";
 
 	/**
 	 * Serve until the process is ended.
@@ -72,9 +76,21 @@ public class WebhookIngestionApp {
 
 		private final LongAdder events = new LongAdder();
 
+		private final LongAdder handWrittenEvents = new LongAdder();
+
 		@EventListener
 		void onRunFinished(SkyvernRunFinishedEvent event) {
 			this.events.increment();
+		}
+
+		@EventListener
+		void onHandWritten(HandWrittenWebhookController.RunFinished event) {
+			this.handWrittenEvents.increment();
+		}
+
+		@GetMapping(HAND_WRITTEN_EVENTS_PATH)
+		String handWrittenEvents() {
+			return Long.toString(this.handWrittenEvents.sum());
 		}
 
 		@GetMapping(EVENTS_PATH)

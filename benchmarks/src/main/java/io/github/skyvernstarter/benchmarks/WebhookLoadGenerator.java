@@ -19,14 +19,17 @@ import io.github.skyvernstarter.model.SkyvernJson;
 import io.github.skyvernstarter.model.SkyvernRun;
 
 /**
- * Scenario 3 (load side): signed run-finished POSTs from a fixed number of workers, alternating
- * between the starter's receiver and a bare endpoint of the same application, in phases of equal
- * length.
+ * Scenario 3 (load side): signed run-finished POSTs from a fixed number of workers, rotating
+ * between the starter's receiver, a hand-written verifying endpoint and a bare endpoint of the same
+ * application, in phases of equal length.
  * <p>
  * Every delivery carries a new run id, so the receiver does its full work each time (verification,
- * idempotency claim, event); the bare endpoint gets the same signed bodies.
+ * idempotency claim, event); the other endpoints get the same signed bodies.
  */
 public final class WebhookLoadGenerator {
+
+	/** The endpoints measured, in the order of their figures: the receiver, the hand-written one, the bare one. */
+	static final List<String> SIDES = List.of("receiver", "handWritten", "bare");
 
 	private static final AtomicLong runIds = new AtomicLong();
 
@@ -47,57 +50,51 @@ public final class WebhookLoadGenerator {
 		String app = args[1];
 		URI receiver = URI.create(app + args[2]);
 		URI bare = URI.create(app + WebhookIngestionApp.BARE_PATH);
+		URI handWritten = URI.create(app + HandWrittenWebhookController.PATH);
 		int rounds = Integer.parseInt(args[3]);
 		long phaseMillis = Long.parseLong(args[4]);
 		long warmupMillis = Long.parseLong(args[5]);
 		int workers = Integer.parseInt(args[6]);
 		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		Properties figures = new Properties();
-		long eventsBefore = events(client, app);
+		long eventsBefore = events(client, app, WebhookIngestionApp.EVENTS_PATH);
+		long handWrittenEventsBefore = events(client, app, WebhookIngestionApp.HAND_WRITTEN_EVENTS_PATH);
 		long receiverAccepted = 0;
+		List<URI> targets = List.of(receiver, handWritten, bare);
 		for (String size : args[7].split(",")) {
 			WebhookBodies bodies = new WebhookBodies(Integer.parseInt(size));
 			WebhookSigner signer = new WebhookSigner(ClientApp.API_KEY, bodies.prefix());
-			phase(client, receiver, bodies, signer, warmupMillis, workers);
-			phase(client, bare, bodies, signer, warmupMillis, workers);
-			double[] receiverRps = new double[rounds];
-			double[] bareRps = new double[rounds];
-			double[] receiverP99 = new double[rounds];
-			double[] bareP99 = new double[rounds];
-			double[] receiverMedian = new double[rounds];
-			double[] bareMedian = new double[rounds];
+			for (URI target : targets) {
+				phase(client, target, target == receiver, bodies, signer, warmupMillis, workers);
+			}
+			double[][] rps = new double[SIDES.size()][rounds];
+			double[][] p99 = new double[SIDES.size()][rounds];
+			double[][] median = new double[SIDES.size()][rounds];
 			long failures = 0;
 			List<String> statuses = new ArrayList<>();
 			for (int round = 0; round < rounds; round++) {
-				boolean receiverFirst = (round % 2 == 0);
-				for (int turn = 0; turn < 2; turn++) {
-					boolean toReceiver = (turn == 0) == receiverFirst;
-					Phase result = phase(client, toReceiver ? receiver : bare, bodies, signer, phaseMillis, workers);
+				// The side going first rotates, so that each follows each in turn.
+				for (int turn = 0; turn < SIDES.size(); turn++) {
+					int side = (round + turn) % SIDES.size();
+					URI target = targets.get(side);
+					Phase result = phase(client, target, target == receiver, bodies, signer, phaseMillis, workers);
 					failures += result.failures();
 					statuses.addAll(result.failureStatuses());
-					double rps = result.ok() * 1000.0 / phaseMillis;
-					double p99 = Stats.percentile(result.latencies(), 99) / 1e6;
-					double median = Stats.percentile(result.latencies(), 50) / 1e6;
-					if (toReceiver) {
+					if (target == receiver) {
 						receiverAccepted += result.ok();
-						receiverRps[round] = rps;
-						receiverP99[round] = p99;
-						receiverMedian[round] = median;
 					}
-					else {
-						bareRps[round] = rps;
-						bareP99[round] = p99;
-						bareMedian[round] = median;
-					}
+					rps[side][round] = result.ok() * 1000.0 / phaseMillis;
+					p99[side][round] = Stats.percentile(result.latencies(), 99) / 1e6;
+					median[side][round] = Stats.percentile(result.latencies(), 50) / 1e6;
 				}
 			}
 			String key = "size." + bodies.size("wr_1");
-			figures.setProperty(key + ".receiverRps", Results.join(receiverRps));
-			figures.setProperty(key + ".bareRps", Results.join(bareRps));
-			figures.setProperty(key + ".receiverP99Millis", Results.join(receiverP99));
-			figures.setProperty(key + ".bareP99Millis", Results.join(bareP99));
-			figures.setProperty(key + ".receiverMedianMillis", Results.join(receiverMedian));
-			figures.setProperty(key + ".bareMedianMillis", Results.join(bareMedian));
+			for (int side = 0; side < SIDES.size(); side++) {
+				String name = key + "." + SIDES.get(side);
+				figures.setProperty(name + "Rps", Results.join(rps[side]));
+				figures.setProperty(name + "P99Millis", Results.join(p99[side]));
+				figures.setProperty(name + "MedianMillis", Results.join(median[side]));
+			}
 			figures.setProperty(key + ".failures", Long.toString(failures));
 			figures.setProperty(key + ".hmacMicros", Double.toString(floor(bodies, true)));
 			figures.setProperty(key + ".parseMicros", Double.toString(floor(bodies, false)));
@@ -110,7 +107,10 @@ public final class WebhookLoadGenerator {
 			.sorted((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)))
 			.toList()));
 		figures.setProperty("receiverAcceptedMeasured", Long.toString(receiverAccepted));
-		figures.setProperty("eventsPublished", Long.toString(events(client, app) - eventsBefore));
+		figures.setProperty("eventsPublished",
+				Long.toString(events(client, app, WebhookIngestionApp.EVENTS_PATH) - eventsBefore));
+		figures.setProperty("handWrittenEventsPublished", Long.toString(
+				events(client, app, WebhookIngestionApp.HAND_WRITTEN_EVENTS_PATH) - handWrittenEventsBefore));
 		figures.setProperty("deliveriesToReceiver", Long.toString(receiverDeliveries.get()));
 		Results.write(resultFile, figures);
 	}
@@ -139,16 +139,15 @@ public final class WebhookLoadGenerator {
 		return Stats.percentile(samples, 50) / 1000.0;
 	}
 
-	private static long events(HttpClient client, String app) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(app + WebhookIngestionApp.EVENTS_PATH)).build();
+	private static long events(HttpClient client, String app, String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(app + path)).build();
 		HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
 		return Long.parseLong(response.body().strip());
 	}
 
-	private static Phase phase(HttpClient client, URI target, WebhookBodies bodies, WebhookSigner signer,
-			long millis, int workers) throws InterruptedException {
+	private static Phase phase(HttpClient client, URI target, boolean toReceiver, WebhookBodies bodies,
+			WebhookSigner signer, long millis, int workers) throws InterruptedException {
 		long deadline = System.nanoTime() + millis * 1_000_000L;
-		boolean toReceiver = !target.getPath().equals(WebhookIngestionApp.BARE_PATH);
 		List<long[]> latencies = new ArrayList<>();
 		AtomicLong ok = new AtomicLong();
 		AtomicLong failures = new AtomicLong();

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Properties;
 
+import io.github.skyvernstarter.client.ConcurrencyLimitedClientHttpConnector;
 import io.github.skyvernstarter.client.DrainingClientHttpConnector;
 import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowOperations;
 import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowTemplate;
@@ -32,6 +33,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.JdkClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
@@ -60,6 +62,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties({ SkyvernProperties.class, SkyvernRunStartProperties.class })
 public final class SkyvernAutoConfiguration {
 
+	/** The most exchanges the starter's JDK HttpClient has in flight at once, as many connections. */
+	static final int JDK_MAX_IN_FLIGHT = 500;
+
 	static final String USER_AGENT = "skyvern-spring-boot-starter/" + version();
 
 	@Bean
@@ -69,19 +74,23 @@ public final class SkyvernAutoConfiguration {
 			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader,
 			ObjectProvider<SkyvernWebClientCustomizer> customizers, SkyvernRetryPolicy retryPolicy) {
 		String apiKey = properties.requireApiKey();
-		// Boot's builder is a prototype: this copy is ours, and the application's builder is untouched.
-		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withConnectTimeout(properties.getConnectTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
-		ClientHttpConnector connector = connectorBuilder
-			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
-			.build(settings);
-		builder.clientConnector(releasingCancelledBodies(connector, properties.getMaxResponseSize()));
-		builder.baseUrl(baseUrl(properties)).defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT);
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		ClientHttpConnectorBuilder<?> connectors = withBoundedExecutor(connectorBuilder
+			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())));
+		// Built on the first call: the HTTP client is most of the starter's share of startup.
+		WebClient webClient = new LazyWebClient(() -> {
+			// Boot's builder is a prototype: this copy is ours, and the application's builder is untouched.
+			WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
+			ClientHttpConnector connector = connectors.build(settings);
+			builder.clientConnector(releasingCancelledBodies(connector, properties.getMaxResponseSize()));
+			builder.baseUrl(baseUrl(properties)).defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT);
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return builder.build();
+		});
 		SkyvernProperties.Retry retry = properties.getRetry();
-		return SkyvernApiClient.builder(builder.build(), apiKey)
+		return SkyvernApiClient.builder(webClient, apiKey)
 			.responseTimeout(properties.getResponseTimeout())
 			.maxResponseSize(properties.getMaxResponseSize())
 			.maxRetries(retry.isEnabled() ? retry.getMaxRetries() : 0)
@@ -95,13 +104,26 @@ public final class SkyvernAutoConfiguration {
 	}
 
 	/**
+	 * The JDK's HttpClient runs its callbacks on a cached thread pool by default, which grows with the
+	 * calls in flight; the starter's own client gets a fixed one. Only the copy built here changes.
+	 */
+	private static ClientHttpConnectorBuilder<?> withBoundedExecutor(ClientHttpConnectorBuilder<?> builder) {
+		return (builder instanceof JdkClientHttpConnectorBuilder jdk) ? jdk.withExecutor(JdkHttpClientExecutor.create())
+				: builder;
+	}
+
+	/**
 	 * Spring's JDK connector leaves a connection open and unread when its body is cancelled; the
 	 * others close it. The drain stops at twice the response size limit: an answer is at most a little
-	 * over the limit, and a longer one is treated as endless.
+	 * over the limit, and a longer one is treated as endless. The JDK's client also opens a connection
+	 * per exchange in flight, without a pool limit: the starter's is bounded like Reactor Netty's pool.
 	 */
 	private static ClientHttpConnector releasingCancelledBodies(ClientHttpConnector connector, DataSize limit) {
 		return (connector instanceof JdkClientHttpConnector)
-				? new DrainingClientHttpConnector(connector, DataSize.ofBytes(2 * limit.toBytes())) : connector;
+				? new DrainingClientHttpConnector(
+						new ConcurrencyLimitedClientHttpConnector(connector, JDK_MAX_IN_FLIGHT),
+						DataSize.ofBytes(2 * limit.toBytes()))
+				: connector;
 	}
 
 	@Bean

@@ -27,7 +27,7 @@ final class SkyvernExchange {
 
 	private final SkyvernRetryPolicy retryPolicy;
 
-	private final Scheduler timer;
+	private final ResponseDeadlines deadlines;
 
 	private final SkyvernFailureTranslator translator;
 
@@ -38,15 +38,14 @@ final class SkyvernExchange {
 		this.webClient = webClient;
 		this.defaults = defaults;
 		this.retryPolicy = retryPolicy;
-		this.timer = timer;
+		this.deadlines = new ResponseDeadlines(timer);
 		this.translator = new SkyvernFailureTranslator(clock);
 		this.reader = new SkyvernResponseReader(maxResponseSize, this.translator);
 	}
 
 	<T> Mono<T> exchange(SkyvernCall call, RequestOptions options, ResponseDecoder<T> decoder) {
 		ResolvedOptions resolved = options.applyDefaults(this.defaults);
-		Mono<T> attempt = Mono.defer(() -> send(call, resolved, decoder))
-			.timeout(resolved.timeout(), this.timer)
+		Mono<T> attempt = this.deadlines.within(Mono.defer(() -> send(call, resolved, decoder)), resolved.timeout())
 			.onErrorMap((ex) -> !(ex instanceof SkyvernException),
 					(ex) -> this.translator.transport(call, resolved, ex));
 		attempt = SkyvernAttemptLog.log(call.operation(), call.runId(), attempt);
@@ -68,7 +67,10 @@ final class SkyvernExchange {
 				return uriBuilder.build(variables);
 			})
 			.headers((headers) -> {
-				headers.addAll(call.headers());
+				// Most calls have no headers of their own: copying an empty set still costs a walk.
+				if (!call.headers().isEmpty()) {
+					headers.addAll(call.headers());
+				}
 				options.headers().forEach(headers::put);
 				headers.set(SkyvernHeaders.API_KEY, options.apiKey());
 			})

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +50,9 @@ import tools.jackson.databind.node.NullNode;
  * @since 0.1.0
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+// Fields this record does not know are skipped unread: without it, Jackson copies each one (a webhook's
+// large extra fields included) into a buffer before dropping it.
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record SkyvernRun(String runId, RunStatus status, JsonNode output, @Nullable List<FileInfo> downloadedFiles,
 		@Nullable String recordingUrl, boolean recordingArchived, @Nullable List<String> screenshotUrls,
 		@Nullable String failureReason,

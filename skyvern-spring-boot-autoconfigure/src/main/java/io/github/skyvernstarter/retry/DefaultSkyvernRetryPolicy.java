@@ -3,7 +3,6 @@ package io.github.skyvernstarter.retry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.skyvernstarter.error.SkyvernRateLimitException;
 import io.github.skyvernstarter.operation.SkyvernOperation;
@@ -11,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-import reactor.util.retry.Retry;
 
 import org.springframework.boot.retry.RetryPolicySettings;
 import org.springframework.core.retry.RetryPolicy;
@@ -20,8 +18,8 @@ import org.springframework.util.backoff.BackOffExecution;
 /**
  * {@link SkyvernRetryPolicy} built on Spring Framework's {@link RetryPolicy}: the policy's
  * {@code BackOff} gives the delays (exponential with jitter), the call gives the number of retries,
- * and {@link SkyvernRetryDecision} decides which failures qualify. Applied with Reactor's
- * {@code retryWhen}, so no thread sleeps between attempts.
+ * and {@link SkyvernRetryDecision} decides which failures qualify. A retry waits on a Reactor
+ * delay, so no thread sleeps between attempts.
  * <p>
  * A {@code Retry-After} sent with a 429 (seconds or an HTTP date) replaces the computed delay, capped
  * at {@code maxRetryAfter}.
@@ -73,24 +71,24 @@ public final class DefaultSkyvernRetryPolicy implements SkyvernRetryPolicy {
 			return attempt;
 		}
 		RetryPolicy policy = policyFor(maxRetries);
-		return attempt.retryWhen(Retry.from((signals) -> {
-			// One back-off execution per subscription: each call counts its own retries.
-			BackOffExecution backOff = policy.getBackOff().start();
-			AtomicInteger retries = new AtomicInteger();
-			return signals.concatMap((signal) -> {
-				Throwable failure = signal.failure();
-				if (!policy.shouldRetry(failure)) {
-					return Mono.error(failure);
-				}
-				long backOffMillis = backOff.nextBackOff();
-				if (backOffMillis == BackOffExecution.STOP) {
-					return Mono.error(failure);
-				}
-				Duration delay = delay(failure, Duration.ofMillis(backOffMillis));
-				this.listener.onRetry(operation, failure, retries.incrementAndGet(), delay);
-				return Mono.delay(delay, this.scheduler);
-			});
-		}));
+		// A failure handler per attempt rather than retryWhen: retryWhen builds a companion sequence
+		// for every call, and nearly every call succeeds at its first attempt.
+		return Mono.defer(() -> retrying(attempt, new Attempts(policy), operation));
+	}
+
+	private <T> Mono<T> retrying(Mono<T> attempt, Attempts attempts, SkyvernOperation operation) {
+		return attempt.onErrorResume((failure) -> {
+			if (!attempts.policy.shouldRetry(failure)) {
+				return Mono.error(failure);
+			}
+			long backOffMillis = attempts.backOff().nextBackOff();
+			if (backOffMillis == BackOffExecution.STOP) {
+				return Mono.error(failure);
+			}
+			Duration delay = delay(failure, Duration.ofMillis(backOffMillis));
+			this.listener.onRetry(operation, failure, ++attempts.retries, delay);
+			return Mono.delay(delay, this.scheduler).then(Mono.defer(() -> retrying(attempt, attempts, operation)));
+		});
 	}
 
 	/**
@@ -106,6 +104,32 @@ public final class DefaultSkyvernRetryPolicy implements SkyvernRetryPolicy {
 			return (retryAfter.compareTo(this.maxRetryAfter) > 0) ? this.maxRetryAfter : retryAfter;
 		}
 		return backOffDelay;
+	}
+
+	/**
+	 * One call's retries: its own back-off execution, started at its first failure.
+	 */
+	private static final class Attempts {
+
+		private final RetryPolicy policy;
+
+		private @Nullable BackOffExecution backOff;
+
+		private int retries;
+
+		Attempts(RetryPolicy policy) {
+			this.policy = policy;
+		}
+
+		BackOffExecution backOff() {
+			BackOffExecution execution = this.backOff;
+			if (execution == null) {
+				execution = this.policy.getBackOff().start();
+				this.backOff = execution;
+			}
+			return execution;
+		}
+
 	}
 
 	private RetryPolicy policyFor(long maxRetries) {
