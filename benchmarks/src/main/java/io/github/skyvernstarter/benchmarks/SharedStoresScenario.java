@@ -25,25 +25,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpServer;
-import com.zaxxer.hikari.HikariDataSource;
 import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowOperations;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
 import io.github.skyvernstarter.store.SharedRunCompletionSource;
-import io.github.skyvernstarter.webhook.EnableSkyvernWebhooks;
-import io.github.skyvernstarter.webhook.SkyvernRunFinishedEvent;
 import io.github.skyvernstarter.webhook.SkyvernWebhookSignature;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.core.env.Environment;
 
 /**
  * Scenario 7, in this JVM: the shared stores. Delivery throughput of one instance with each store
@@ -65,7 +55,7 @@ final class SharedStoresScenario {
 		List<List<String>> rows = new ArrayList<>();
 		List<Section.SummaryRow> summary = new ArrayList<>();
 		double memoryRate = 0;
-		try (FakeSkyvern skyvern = new FakeSkyvern()) {
+		try (LoopbackSkyvern skyvern = new LoopbackSkyvern()) {
 			for (String store : List.of("memory", "redis", "postgres", "mariadb")) {
 				if (!reachable(store)) {
 					rows.add(List.of(store, "skipped: not reachable on loopback", "", "", "", ""));
@@ -111,7 +101,7 @@ final class SharedStoresScenario {
 		return new Section(markdown, summary);
 	}
 
-	private static double throughput(FakeSkyvern skyvern, String store, String prefix, int deliveries)
+	private static double throughput(LoopbackSkyvern skyvern, String store, String prefix, int deliveries)
 			throws RuntimeException {
 		try (ConfigurableApplicationContext instance = start(skyvern, store, prefix)) {
 			int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
@@ -146,7 +136,7 @@ final class SharedStoresScenario {
 	}
 
 	private static int deliver(HttpClient http, int port, String runId) throws IOException, InterruptedException {
-		byte[] body = FakeSkyvern.run(runId, "completed").getBytes(StandardCharsets.UTF_8);
+		byte[] body = LoopbackSkyvern.run(runId, "completed").getBytes(StandardCharsets.UTF_8);
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/skyvern/webhooks"))
 			.header("Content-Type", "application/json")
 			.header("x-skyvern-signature", SkyvernWebhookSignature.withKey(KEY).sign(body))
@@ -155,7 +145,7 @@ final class SharedStoresScenario {
 		return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
-	private static double[] crossInstanceWaits(FakeSkyvern skyvern, String store, String prefix, int waits) {
+	private static double[] crossInstanceWaits(LoopbackSkyvern skyvern, String store, String prefix, int waits) {
 		List<ConfigurableApplicationContext> instances = new ArrayList<>();
 		try {
 			for (int i = 0; i < 3; i++) {
@@ -211,7 +201,7 @@ final class SharedStoresScenario {
 		}
 	}
 
-	private static ConfigurableApplicationContext start(FakeSkyvern skyvern, String store, String prefix) {
+	private static ConfigurableApplicationContext start(LoopbackSkyvern skyvern, String store, String prefix) {
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("server.port", "0");
 		properties.put("spring.main.web-application-type", "servlet");
@@ -228,7 +218,7 @@ final class SharedStoresScenario {
 		properties.put("skyvern.store.redis.key-prefix", "bench:" + prefix + ":");
 		properties.put("bench.store", store);
 		properties.put("spring.http.clients.reactive.connector", "jdk");
-		return new SpringApplicationBuilder(BenchApp.class).properties(properties).run();
+		return new SpringApplicationBuilder(SharedStoreApp.class).properties(properties).run();
 	}
 
 	private static boolean reachable(String store) {
@@ -252,11 +242,11 @@ final class SharedStoresScenario {
 		};
 	}
 
-	private static String jdbcUrl(String store) {
+	static String jdbcUrl(String store) {
 		return store.equals("postgres") ? "jdbc:postgresql://127.0.0.1:5432/test" : "jdbc:mariadb://127.0.0.1:3306/test";
 	}
 
-	private static String user(String store) {
+	static String user(String store) {
 		return store.equals("postgres") ? "postgres" : "root";
 	}
 
@@ -272,141 +262,6 @@ final class SharedStoresScenario {
 				System.err.println("Could not drop the benchmark tables " + prefix + "*: " + ex);
 			}
 		}
-	}
-
-	/**
-	 * The application measured: webhooks on, a listener that does nothing, and the store's engine
-	 * built here (the benchmarks' class path has no Boot auto-configuration for JDBC or Redis, so that
-	 * the other scenarios' applications stay as they were).
-	 */
-	@SpringBootConfiguration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
-	@EnableSkyvernWebhooks
-	static class BenchApp {
-
-		@EventListener
-		void onRunFinished(SkyvernRunFinishedEvent event) {
-		}
-
-		@Bean(destroyMethod = "close")
-		@org.springframework.context.annotation.Conditional(JdbcStore.class)
-		HikariDataSource dataSource(Environment environment) {
-			String store = environment.getRequiredProperty("bench.store");
-			HikariDataSource dataSource = new HikariDataSource();
-			dataSource.setJdbcUrl(jdbcUrl(store));
-			dataSource.setUsername(user(store));
-			dataSource.setMaximumPoolSize(16);
-			return dataSource;
-		}
-
-		@Bean
-		@org.springframework.context.annotation.Conditional(RedisStore.class)
-		LettuceConnectionFactory redisConnectionFactory() {
-			return new LettuceConnectionFactory("127.0.0.1", 6379);
-		}
-
-	}
-
-	static final class JdbcStore implements org.springframework.context.annotation.Condition {
-
-		@Override
-		public boolean matches(org.springframework.context.annotation.ConditionContext context,
-				org.springframework.core.type.AnnotatedTypeMetadata metadata) {
-			String store = context.getEnvironment().getProperty("bench.store", "");
-			return store.equals("postgres") || store.equals("mariadb");
-		}
-
-	}
-
-	static final class RedisStore implements org.springframework.context.annotation.Condition {
-
-		@Override
-		public boolean matches(org.springframework.context.annotation.ConditionContext context,
-				org.springframework.core.type.AnnotatedTypeMetadata metadata) {
-			return "redis".equals(context.getEnvironment().getProperty("bench.store"));
-		}
-
-	}
-
-	/**
-	 * A loopback Skyvern: starts runs with fresh ids, answers every run read with the run completed, and
-	 * lists no run; counts every call.
-	 */
-	static final class FakeSkyvern implements AutoCloseable {
-
-		private final HttpServer server;
-
-		private final ExecutorService executor = Executors.newFixedThreadPool(8);
-
-		private final AtomicInteger calls = new AtomicInteger();
-
-		private final AtomicInteger runs = new AtomicInteger();
-
-		private final List<String> started = java.util.Collections.synchronizedList(new ArrayList<>());
-
-		FakeSkyvern() {
-			try {
-				this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(ex);
-			}
-			this.server.setExecutor(this.executor);
-			this.server.createContext("/v1/", (exchange) -> {
-				this.calls.incrementAndGet();
-				exchange.getRequestBody().readAllBytes();
-				String path = exchange.getRequestURI().getPath();
-				String answer;
-				if (exchange.getRequestMethod().equals("POST") && path.equals("/v1/run/agents")) {
-					String runId = "wr_bench" + this.runs.incrementAndGet();
-					this.started.add(runId);
-					answer = run(runId, "created");
-				}
-				else if (path.equals("/v1/runs")) {
-					answer = "[]";
-				}
-				else {
-					answer = run(path.substring(path.lastIndexOf('/') + 1), "completed");
-				}
-				byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, bytes.length);
-				exchange.getResponseBody().write(bytes);
-				exchange.close();
-			});
-			this.server.start();
-		}
-
-		static String run(String runId, String status) {
-			return "{\"run_id\":\"" + runId + "\",\"status\":\"" + status + "\",\"output\":"
-					+ ("completed".equals(status) ? "{\"total\":42}" : "null")
-					+ ",\"run_type\":\"workflow_run\",\"created_at\":\"2026-08-22T18:30:00.160725\"}";
-		}
-
-		int port() {
-			return this.server.getAddress().getPort();
-		}
-
-		int calls() {
-			return this.calls.get();
-		}
-
-		void resetCalls() {
-			this.calls.set(0);
-		}
-
-		List<String> lastRunIds(int count) {
-			synchronized (this.started) {
-				return new ArrayList<>(this.started.subList(this.started.size() - count, this.started.size()));
-			}
-		}
-
-		@Override
-		public void close() {
-			this.server.stop(0);
-			this.executor.shutdownNow();
-		}
-
 	}
 
 }
