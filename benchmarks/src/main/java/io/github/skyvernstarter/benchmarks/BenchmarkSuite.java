@@ -37,7 +37,7 @@ public final class BenchmarkSuite {
 		Path output = Path.of("RESULTS.md");
 		Path work = Path.of("target", "benchmarks");
 		boolean quick = false;
-		Set<String> scenarios = new LinkedHashSet<>(List.of("1", "2", "3", "4", "5", "6"));
+		Set<String> scenarios = new LinkedHashSet<>(List.of("1", "2", "3", "4", "5", "6", "7"));
 		for (String arg : args) {
 			if (arg.startsWith("--output=")) {
 				output = Path.of(arg.substring("--output=".length()));
@@ -76,6 +76,7 @@ public final class BenchmarkSuite {
 				case "4" -> ApiCallsScenario.run(jvm, settings);
 				case "5" -> StartupScenario.run(jvm, settings);
 				case "6" -> ReceiverAttackScenario.run(jvm, settings);
+				case "7" -> SharedStoresScenario.run(settings);
 				default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
 			});
 		}

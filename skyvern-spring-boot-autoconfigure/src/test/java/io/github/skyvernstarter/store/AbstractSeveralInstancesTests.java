@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowOperations;
 import io.github.skyvernstarter.client.SkyvernWorkflowOperations;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
@@ -184,12 +185,14 @@ abstract class AbstractSeveralInstancesTests {
 		String runId = newRunId();
 		this.skyvern.stubFor(post(urlEqualTo("/v1/run/agents")).willReturn(okJson(run(runId, "queued"))));
 		this.skyvern.stubFor(get(urlEqualTo("/v1/runs/" + runId)).willReturn(okJson(run(runId, "completed"))));
-		SkyvernWorkflowOperations template = this.instances.get(0).getBean(SkyvernWorkflowOperations.class);
+		ReactiveSkyvernWorkflowOperations template = this.instances.get(0)
+			.getBean(ReactiveSkyvernWorkflowOperations.class);
 		SharedRunCompletionSource waits = this.instances.get(0).getBean(SharedRunCompletionSource.class);
-		CompletableFuture<SkyvernRun> waited = CompletableFuture
-			.supplyAsync(() -> template.runWorkflow(RunWorkflowRequest.builder("wpid_1").waitForCompletion().build()));
-		await().atMost(Duration.ofSeconds(10)).until(() -> waits.waitedRuns() > 0 || waited.isDone());
-		assertThat(waited).isNotDone();
+		CompletableFuture<SkyvernRun> waited = template
+			.runWorkflow(RunWorkflowRequest.builder("wpid_1").waitForCompletion().build())
+			.toFuture();
+		// Subscribed, not blocked on: a blocked ForkJoinPool thread can starve the JDK HttpClient on Java 25.
+		await().atMost(Duration.ofSeconds(10)).failFast(waited::isDone).until(() -> waits.waitedRuns() > 0);
 		assertThat(deliver(2, runId)).isEqualTo(200);
 		long delivered = System.nanoTime();
 		SkyvernRun run = waited.get(10, TimeUnit.SECONDS);

@@ -105,8 +105,15 @@ public final class JdbcStoreSchema {
 	 * @return whether it is embedded
 	 */
 	public static boolean isEmbedded(DataSource dataSource) {
-		String database = database(dataSource);
-		return database.equals("h2") || database.equals("hsql") || database.equals("derby");
+		try {
+			String database = database(dataSource);
+			return database.equals("h2") || database.equals("hsql") || database.equals("derby");
+		}
+		catch (IllegalStateException ex) {
+			// A database that cannot be reached at startup is not an embedded one: the application starts,
+			// and deliveries are answered 503 until the database is back.
+			return false;
+		}
 	}
 
 	/**
