@@ -6,6 +6,7 @@ import io.github.skyvernstarter.store.jdbc.JdbcStoreSchema;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.ClassUtils;
 
 /**
  * Configuration properties of the state that several instances share ({@code skyvern.store.*}),
@@ -110,7 +111,11 @@ public class SkyvernStoreProperties implements InitializingBean {
 		SkyvernPropertyChecks.requirePositive("skyvern.store.jdbc.cleanup-interval", this.jdbc.cleanupInterval);
 		SkyvernPropertyChecks.requirePositive("skyvern.store.jdbc.wait-poll-interval", this.jdbc.waitPollInterval);
 		try {
-			new JdbcStoreSchema(this.jdbc.tablePrefix);
+			// Only with spring-jdbc present: the schema class needs it, and an application without JDBC
+			// must still start (the prefix is then never used).
+			if (ClassUtils.isPresent("org.springframework.jdbc.support.JdbcUtils", getClass().getClassLoader())) {
+				new JdbcStoreSchema(this.jdbc.tablePrefix);
+			}
 		}
 		catch (IllegalArgumentException ex) {
 			throw new SkyvernConfigurationException("skyvern.store.jdbc.table-prefix", ex.getMessage(),
