@@ -11,6 +11,8 @@ import io.github.skyvernstarter.model.SkyvernRun;
 import io.github.skyvernstarter.model.TaskRunRequest;
 import io.github.skyvernstarter.sample.SampleProperties;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -117,7 +119,7 @@ class TaskAndRunListController {
 	 * @param title the run's title
 	 * @param maxSteps the step cap
 	 */
-	@tools.jackson.databind.annotation.JsonNaming(tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
+	@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 	record TaskBody(@Nullable String prompt, @Nullable String url, @Nullable String engine, @Nullable String title,
 			@Nullable Integer maxSteps) {
 
