@@ -70,7 +70,7 @@ class SkyvernTotpAutoConfigurationTests {
 				skyvern.verify(postRequestedFor(urlEqualTo("/v1/run/agents")).withRequestBody(equalToJson(
 						"{\"agent_id\":\"wpid_1\",\"totp_url\":\"https://app.example.com/2fa\"}", true, true)));
 				skyvern.verify(postRequestedFor(urlEqualTo("/v1/run/agents"))
-					.withRequestBody(equalToJson("{\"agent_id\":\"wpid_2\",\"webhook_url\":\"https://app.example.com/skyvern/webhooks\"}")));
+					.withRequestBody(equalToJson("{\"agent_id\":\"wpid_2\",\"webhook_url\":\"https://app.example.com/skyvern/webhooks\"}", true, true)));
 			});
 	}
 
