@@ -7,6 +7,8 @@ import io.github.skyvernstarter.model.ArtifactType;
 import io.github.skyvernstarter.model.CancelRunsResult;
 import io.github.skyvernstarter.model.RunTimelineEntry;
 import io.github.skyvernstarter.model.SentVerificationCode;
+import io.github.skyvernstarter.model.SkyvernLenientRunStatusDeserializer;
+import io.github.skyvernstarter.model.SkyvernLenientRunTypeDeserializer;
 import io.github.skyvernstarter.model.SkyvernLenientTimestampDeserializer;
 import io.github.skyvernstarter.model.TimelineBlock;
 import io.github.skyvernstarter.model.TimelineThought;
@@ -49,7 +51,8 @@ final class SkyvernRuntimeHints implements RuntimeHintsRegistrar {
 			CancelRunsResult.class, Workflow.class, WorkflowDefinition.class, WorkflowParameterDefinition.class,
 			SentVerificationCode.class, SkyvernLenientTimestampDeserializer.class,
 			// Finding runs.
-			RunSummary.class, WorkflowRunSummary.class, RunPage.class);
+			RunSummary.class, WorkflowRunSummary.class, RunPage.class, SkyvernLenientRunStatusDeserializer.class,
+			SkyvernLenientRunTypeDeserializer.class);
 
 	/** Read by the auto-configuration for the {@code User-Agent} header. */
 	static final String VERSION_RESOURCE = "io/github/skyvernstarter/client/skyvern-starter-version.properties";

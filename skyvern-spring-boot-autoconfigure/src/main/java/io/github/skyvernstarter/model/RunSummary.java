@@ -15,8 +15,9 @@ import tools.jackson.databind.annotation.JsonNaming;
  *
  * @param runId the run id ({@code wr_...}, {@code tsk_...}, {@code tsk_v2_...})
  * @param taskRunId the id of Skyvern's history row for the run
- * @param runType the kind of run ({@code workflow_run}, {@code task_v1}, ...), sent as {@code task_run_type}
- * @param status the run's status
+ * @param runType the kind of run ({@code workflow_run}, {@code task_v1}, ...), sent as {@code task_run_type};
+ * {@code null} when Skyvern sent a blank one
+ * @param status the run's status; {@code unknown} (not final) when Skyvern sent a blank one
  * @param title the run's title, if any
  * @param createdAt when the run was created
  * @param startedAt when the run started, if it did
@@ -31,7 +32,8 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RunSummary(String runId, @Nullable String taskRunId,
-		@JsonProperty("task_run_type") @Nullable RunType runType, RunStatus status,
+		@JsonProperty("task_run_type") @JsonDeserialize(using = SkyvernLenientRunTypeDeserializer.class) @Nullable RunType runType,
+		@JsonDeserialize(using = SkyvernLenientRunStatusDeserializer.class) RunStatus status,
 		@Nullable String title, @JsonDeserialize(using = SkyvernTimestampDeserializer.class) @Nullable Instant createdAt,
 		@JsonDeserialize(using = SkyvernTimestampDeserializer.class) @Nullable Instant startedAt,
 		@JsonDeserialize(using = SkyvernTimestampDeserializer.class) @Nullable Instant finishedAt,

@@ -6,6 +6,8 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
+import io.github.skyvernstarter.model.RunQuery;
+import io.github.skyvernstarter.model.WorkflowRunQuery;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,7 +25,7 @@ class RunSupportRandomAnswerTests {
 
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "WorkflowRunTimeline[]", "Artifact[]", "WorkflowRunResponse", "BulkCancelRunsResponse",
-			"Workflow", "Workflow[]", "TOTPCode" })
+			"Workflow", "Workflow[]", "TOTPCode", "TaskRunListItem[]", "WorkflowRun[]", "TaskRunResponse" })
 	void specValidAnswersParse(String answer) {
 		boolean array = answer.endsWith("[]");
 		String component = array ? answer.substring(0, answer.length() - 2) : answer;
@@ -51,6 +53,10 @@ class RunSupportRandomAnswerTests {
 			case "Workflow" -> SupportCalls.WORKFLOW;
 			case "Workflow[]" -> SupportCalls.WORKFLOWS;
 			case "TOTPCode" -> SupportCalls.SENT_CODE;
+			// GET /v1/runs, GET /v1/agents/{id}/runs and POST /v1/run/tasks, decoded as those calls do.
+			case "TaskRunListItem[]" -> FindRunsMapping.runs(RunQuery.builder().build(), 1);
+			case "WorkflowRun[]" -> FindRunsMapping.workflowRuns(WorkflowRunQuery.builder("wpid_x").build(), 1);
+			case "TaskRunResponse" -> SupportCalls.RUN; // runTask decodes with ResponseDecoder.json(SkyvernRun.class) too
 			default -> throw new IllegalArgumentException(name);
 		};
 		return decoders.apply(answer);

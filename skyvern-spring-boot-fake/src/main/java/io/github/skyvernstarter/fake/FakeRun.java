@@ -14,9 +14,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class FakeRun {
 
+	static final String WORKFLOW_RUN = "workflow_run";
+
 	private final String runId;
 
-	private final String workflowId;
+	private final @Nullable String workflowId;
+
+	private final String runType;
 
 	private final ObjectNode request;
 
@@ -42,8 +46,18 @@ final class FakeRun {
 
 	FakeRun(String runId, String workflowId, ObjectNode request, String apiKey, FakeWorkflow.Outcome outcome,
 			Instant now) {
+		this(runId, workflowId, WORKFLOW_RUN, request, apiKey, outcome, now);
+	}
+
+	/**
+	 * @param workflowId the workflow, {@code null} for a task run
+	 * @param runType Skyvern's {@code run_type}: {@code workflow_run}, {@code task_v1}, ...
+	 */
+	FakeRun(String runId, @Nullable String workflowId, String runType, ObjectNode request, String apiKey,
+			FakeWorkflow.Outcome outcome, Instant now) {
 		this.runId = runId;
 		this.workflowId = workflowId;
+		this.runType = runType;
 		this.request = request;
 		this.apiKey = apiKey;
 		this.outcome = outcome;
@@ -107,7 +121,7 @@ final class FakeRun {
 	synchronized Snapshot snapshot() {
 		boolean finishedAsPlanned = this.status.isFinal() && !this.status.equals(RunStatus.CANCELED);
 		int stepCount = this.status.isFinal() ? Math.max(1, this.steps) : this.steps;
-		return new Snapshot(this.runId, this.workflowId, this.status,
+		return new Snapshot(this.runId, this.workflowId, this.runType, this.status,
 				finishedAsPlanned ? this.output : NullNode.getInstance(),
 				finishedAsPlanned ? this.outcome.failureReason() : null, this.createdAt, this.modifiedAt,
 				this.queuedAt, this.startedAt, this.finishedAt, stepCount, this.request);
@@ -133,9 +147,16 @@ final class FakeRun {
 	/**
 	 * The run at one moment, as the wire format needs it.
 	 */
-	record Snapshot(String runId, String workflowId, RunStatus status, JsonNode output,
+	record Snapshot(String runId, @Nullable String workflowId, String runType, RunStatus status, JsonNode output,
 			@Nullable String failureReason, Instant createdAt, Instant modifiedAt, @Nullable Instant queuedAt,
 			@Nullable Instant startedAt, @Nullable Instant finishedAt, int stepCount, ObjectNode request) {
+
+		/**
+		 * Whether this is a task run rather than a workflow run.
+		 */
+		boolean isTask() {
+			return !WORKFLOW_RUN.equals(this.runType);
+		}
 
 		/**
 		 * Return a field of the run request as sent, or JSON null.

@@ -21,7 +21,7 @@ import reactor.core.scheduler.Schedulers;
  * {@code POST /v1/runs/{id}/cancel}, {@code POST /v1/runs/{id}/retry_webhook},
  * {@code GET /v1/runs/{id}/timeline}, {@code GET /v1/runs/{id}/artifacts},
  * {@code POST /v1/agents/runs/{id}/retry}, {@code POST /v1/runs/cancel}, {@code GET /v1/agents},
- * {@code GET /v1/agents/{id}}, {@code POST /v1/credentials/totp}, {@code GET /v1/runs} and {@code GET /v1/agents/{id}/runs}. Every
+ * {@code GET /v1/agents/{id}}, {@code POST /v1/credentials/totp}, {@code GET /v1/runs}, {@code GET /v1/agents/{id}/runs} and {@code POST /v1/run/tasks}. Every
  * route needs an
  * {@code x-api-key} (403 otherwise, as Skyvern answers). The test kit serves it with WireMock, the
  * sample app with the JDK's HTTP server; either way a server adapter only turns its requests into
@@ -63,6 +63,7 @@ public final class FakeSkyvern implements AutoCloseable {
 		this.support.addTo(this.routes);
 		new RunRoutes(this.state, steps, this.webhooks, finished).addTo(this.routes);
 		new RunListRoutes(this.state).addTo(this.routes);
+		new TaskRunRoutes(this.state, steps).addTo(this.routes);
 	}
 
 	/**
@@ -102,6 +103,37 @@ public final class FakeSkyvern implements AutoCloseable {
 	 */
 	public FakeWorkflow anyWorkflow() {
 		return this.state.newAnyWorkflow();
+	}
+
+	/**
+	 * Return how task runs ({@code POST /v1/run/tasks}) end, to change in place until {@link #reset()}; by
+	 * default they complete on their first step with output {@code null}.
+	 * @return the task setting, to configure fluently
+	 */
+	public FakeWorkflow tasks() {
+		return this.state.tasks();
+	}
+
+	/**
+	 * Return every request to start a task run, in arrival order, including those answered with an error.
+	 * @return the task run requests; empty when recording is off
+	 */
+	public List<RecordedTaskStart> taskStarts() {
+		return this.state.taskStarts();
+	}
+
+	/**
+	 * Make the next run start (workflow or task) answer the given error once: before creating a run, or
+	 * after creating it, as a server that fails on the way back does (the run exists, tagged with its
+	 * {@code run_metadata}, so an exactly-once client finds it).
+	 * @param httpStatus the HTTP status, for example 503
+	 * @param afterCreating whether the run is created before the error is answered
+	 */
+	public void failNextRunStart(int httpStatus, boolean afterCreating) {
+		if (httpStatus < 400 || httpStatus > 599) {
+			throw new IllegalArgumentException("httpStatus must be an error status (4xx or 5xx), not " + httpStatus);
+		}
+		this.state.failNextRunStart(new FakeState.StartFailure(httpStatus, afterCreating));
 	}
 
 	/**

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
@@ -30,6 +32,12 @@ final class FakeState {
 	private final List<RecordedRunStart> runStarts = new CopyOnWriteArrayList<>();
 
 	private final List<String> canceledRuns = new CopyOnWriteArrayList<>();
+
+	private volatile FakeWorkflow tasks = new FakeWorkflow();
+
+	private final List<RecordedTaskStart> taskStarts = new CopyOnWriteArrayList<>();
+
+	private final Queue<StartFailure> startFailures = new ConcurrentLinkedQueue<>();
 
 	FakeState(Clock clock, boolean recording) {
 		this.clock = clock;
@@ -105,12 +113,52 @@ final class FakeState {
 		return List.copyOf(this.canceledRuns);
 	}
 
+	FakeWorkflow tasks() {
+		return this.tasks;
+	}
+
+	void recordTaskStart(RecordedTaskStart start) {
+		if (this.recording) {
+			this.taskStarts.add(start);
+		}
+	}
+
+	List<RecordedTaskStart> taskStarts() {
+		return List.copyOf(this.taskStarts);
+	}
+
+	void failNextRunStart(StartFailure failure) {
+		this.startFailures.add(failure);
+	}
+
+	/**
+	 * Take the failure the next run start (workflow or task) gets, if a test asked for one.
+	 */
+	@Nullable StartFailure nextStartFailure() {
+		return this.startFailures.poll();
+	}
+
 	void reset() {
+		this.tasks = new FakeWorkflow();
+		this.taskStarts.clear();
+		this.startFailures.clear();
 		this.workflows.clear();
 		this.anyWorkflow = new FakeWorkflow();
 		this.runs.clear();
 		this.runStarts.clear();
 		this.canceledRuns.clear();
+	}
+
+	/**
+	 * An error a run start answers once, before or after the run is created.
+	 */
+	record StartFailure(int httpStatus, boolean afterCreating) {
+
+		String detail() {
+			return "Service Unavailable (simulated by the fake Skyvern"
+					+ (this.afterCreating ? ", after creating the run)" : ", before creating a run)");
+		}
+
 	}
 
 }

@@ -80,7 +80,8 @@ final class FakeWebhooks {
 	}
 
 	static byte[] body(FakeRun.Snapshot run) {
-		return FakeJson.write(FakeWireFormat.runFinishedWebhook(run));
+		return FakeJson.write(run.isTask() ? FakeWireFormat.taskFinishedWebhook(run)
+				: FakeWireFormat.runFinishedWebhook(run));
 	}
 
 	FakeWebhookSender sender(FakeRun run) {

@@ -56,13 +56,40 @@ final class FakeWireFormat {
 		json.putNull("script_run");
 		json.putArray("errors");
 		json.put("step_count", run.stepCount());
-		json.put("run_type", "workflow_run");
+		json.put("run_type", run.runType());
 		json.set("run_with", run.requestField("run_with"));
 		json.set("ai_fallback", run.requestField("ai_fallback"));
 		json.putNull("script_id");
 		json.put("browser_seed_source", "fresh");
-		json.set("run_request", runRequest(run));
+		// A task run echoes its TaskRunRequest as sent.
+		json.set("run_request", run.isTask() ? run.request().deepCopy() : runRequest(run));
 		return json;
+	}
+
+	/**
+	 * The body of a task run's finished webhook: a legacy task object ({@code task_id},
+	 * {@code extracted_information}, ...) with the run object, without {@code run_request}, over it.
+	 */
+	static ObjectNode taskFinishedWebhook(FakeRun.Snapshot run) {
+		ObjectNode api = run(run);
+		api.remove("run_request");
+		ObjectNode json = NODES.objectNode();
+		json.put("task_id", run.runId());
+		json.put("status", run.status().value());
+		json.set("title", run.requestField("title"));
+		json.set("url", run.requestField("url"));
+		json.set("navigation_goal", run.requestField("prompt"));
+		json.set("webhook_callback_url", run.requestField("webhook_url"));
+		json.set("totp_verification_url", run.requestField("totp_url"));
+		json.set("totp_identifier", run.requestField("totp_identifier"));
+		json.set("extracted_information", run.output());
+		json.set("failure_reason", api.get("failure_reason"));
+		json.putNull("screenshot_url");
+		json.putNull("action_screenshot_urls");
+		json.set("created_at", api.get("created_at"));
+		json.set("modified_at", api.get("modified_at"));
+		json.setAll(api);
+		return normalizeNumbers(json.deepCopy());
 	}
 
 	/**

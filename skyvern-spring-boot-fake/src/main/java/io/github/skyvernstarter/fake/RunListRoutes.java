@@ -14,8 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Listing runs: {@code GET /v1/runs} and {@code GET /v1/agents/{workflowId}/runs}, newest first, paged
- * with {@code page} and {@code page_size}, filtered by {@code status}, {@code workflow_permanent_id}
- * and {@code tags} as Skyvern filters them: a run's tags are its {@code run_metadata}; terms are
+ * with {@code page} and {@code page_size}, filtered by {@code status}, {@code run_type},
+ * {@code workflow_permanent_id} and {@code tags} as Skyvern filters them: a run's tags are its {@code run_metadata}; terms are
  * {@code key:value}, {@code key:*} or a label, AND across keys and OR within one.
  */
 final class RunListRoutes {
@@ -80,6 +80,10 @@ final class RunListRoutes {
 		if (!statuses.isEmpty() && !statuses.contains(run.status().value())) {
 			return false;
 		}
+		List<String> runTypes = request.query().getOrDefault("run_type", List.of());
+		if (!runTypes.isEmpty() && !runTypes.contains(run.runType())) {
+			return false;
+		}
 		return tagsMatch(run.requestField("run_metadata"), terms);
 	}
 
@@ -129,7 +133,7 @@ final class RunListRoutes {
 		ObjectNode json = NODES.objectNode();
 		json.put("task_run_id", "tr_" + run.runId());
 		json.put("run_id", run.runId());
-		json.put("task_run_type", "workflow_run");
+		json.put("task_run_type", run.runType());
 		json.put("status", run.status().value());
 		json.set("title", run.requestField("title"));
 		timestamp(json, "started_at", run.startedAt());

@@ -42,10 +42,12 @@ final class WorkflowRunRoutes {
 		}
 		String workflowId = id.asString();
 		FakeWorkflow workflow = this.state.workflow(workflowId);
+		FakeState.StartFailure ambiguous = this.state.nextStartFailure();
 		FakeWorkflow.StartError error = workflow.startError();
-		if (error != null) {
+		if ((ambiguous != null && !ambiguous.afterCreating()) || (ambiguous == null && error != null)) {
 			this.state.recordRunStart(new RecordedRunStart(null, workflowId, object, request.headers(), request.query()));
-			return FakeResponse.error(error.httpStatus(), error.detail());
+			return (ambiguous != null) ? FakeResponse.error(ambiguous.httpStatus(), ambiguous.detail())
+					: FakeResponse.error(error.httpStatus(), error.detail());
 		}
 		String runId = this.state.nextId("wr_");
 		// Authenticated already: the key is there.
@@ -54,7 +56,9 @@ final class WorkflowRunRoutes {
 		this.state.add(run);
 		this.state.recordRunStart(new RecordedRunStart(runId, workflowId, object, request.headers(), request.query()));
 		this.steps.started(run);
-		return FakeResponse.json(FakeWireFormat.run(run.snapshot()));
+		// After creating the run, as a server that fails on the way back: the run exists, tagged.
+		return (ambiguous != null) ? FakeResponse.error(ambiguous.httpStatus(), ambiguous.detail())
+				: FakeResponse.json(FakeWireFormat.run(run.snapshot()));
 	}
 
 }

@@ -34,7 +34,9 @@ public @interface AutoConfigureSkyvernStub {
 	/**
 	 * Delay between retries of a failed call while the stub is active ({@code skyvern.retry.initial-delay}
 	 * and {@code skyvern.retry.max-delay}, without jitter), so that a stubbed 429 or 503 is retried as
-	 * often as in production but without waiting; an empty string keeps the application's own values.
+	 * often as in production but without waiting; also the grace period before an ambiguous run start is
+	 * looked up ({@code skyvern.run-starts.grace-period}). An empty string keeps the application's own
+	 * values.
 	 * @return the retry delay, for example {@code 1ms}
 	 */
 	String retryDelay() default "1ms";

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -17,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A Skyvern API stub on a random loopback port: WireMock serving the fake Skyvern
  * ({@link FakeSkyvern}), which answers {@code POST /v1/run/agents}, {@code GET /v1/runs/{id}},
- * {@code POST /v1/runs/{id}/cancel} and {@code POST /v1/runs/{id}/retry_webhook} in Skyvern's JSON,
- * records the run requests it receives, and delivers signed run-finished webhooks. Runs move one step
- * per status poll, and webhooks go only when a test asks.
+ * {@code POST /v1/run/tasks}, {@code GET /v1/runs} and Skyvern's other routes in Skyvern's JSON, records
+ * the run requests it receives, and delivers signed run-finished webhooks. Runs move one step per status
+ * poll, and webhooks go only when a test asks.
  * <p>
  * In Spring tests, {@link AutoConfigureSkyvernStub} starts one and makes it injectable; elsewhere call
  * {@link #start()} and {@link #close()}. Stubs added through {@link #wireMock()} take precedence over
@@ -146,7 +145,7 @@ public final class SkyvernStub implements AutoCloseable {
 		List<RecordedRunRequest> started = runsStarted(workflowId);
 		if (started.size() != 1) {
 			throw new AssertionError("Expected exactly one run of " + workflowId + " to be started, but "
-					+ started.size() + " were; run requests received: " + describe(runRequests()));
+					+ started.size() + " were; run requests received: " + StubMessages.describe(runRequests()));
 		}
 		return started.get(0);
 	}
@@ -158,7 +157,7 @@ public final class SkyvernStub implements AutoCloseable {
 	public void assertNoRunStarted() {
 		List<RecordedRunRequest> requests = runRequests();
 		if (!requests.isEmpty()) {
-			throw new AssertionError("Expected no run to be started, but received: " + describe(requests));
+			throw new AssertionError("Expected no run to be started, but received: " + StubMessages.describe(requests));
 		}
 	}
 
@@ -172,6 +171,36 @@ public final class SkyvernStub implements AutoCloseable {
 		if (!canceled.contains(runId)) {
 			throw new AssertionError("Expected run " + runId + " to be canceled, but canceled runs are " + canceled);
 		}
+	}
+
+	/**
+	 * Return the task runs' side ({@code POST /v1/run/tasks}): how task runs end, and the task requests
+	 * received, with assertions.
+	 * @return the task stub
+	 */
+	public TaskStub tasks() {
+		return new TaskStub(this.fake);
+	}
+
+	/**
+	 * Make the next run start (workflow or task) create its run and then answer 503, as a server failing
+	 * on the way back: the run exists and carries its {@code run_metadata} tags, so the starter's
+	 * exactly-once lookup finds it rather than starting a second run.
+	 * @return this stub
+	 */
+	public SkyvernStub failNextRunStartAfterCreating() {
+		this.fake.failNextRunStart(503, true);
+		return this;
+	}
+
+	/**
+	 * Make the next run start (workflow or task) answer 503 without creating a run, so that the starter's
+	 * lookup finds nothing and a workflow run start is sent again.
+	 * @return this stub
+	 */
+	public SkyvernStub failNextRunStartBeforeCreating() {
+		this.fake.failNextRunStart(503, false);
+		return this;
 	}
 
 	/**
@@ -215,7 +244,7 @@ public final class SkyvernStub implements AutoCloseable {
 	 * @throws AssertionError if the receiver did not answer 2xx
 	 */
 	public WebhookDelivery deliverRunFinished(String runId, URI target) {
-		return accepted(WebhookDelivery.from(this.fake.deliverRunFinished(runId, target)));
+		return StubMessages.accepted(WebhookDelivery.from(this.fake.deliverRunFinished(runId, target)));
 	}
 
 	/**
@@ -259,37 +288,6 @@ public final class SkyvernStub implements AutoCloseable {
 	 */
 	public TwoFactorStub twoFactor() {
 		return new TwoFactorStub(this.fake, this.clock);
-	}
-
-	private static WebhookDelivery accepted(WebhookDelivery delivery) {
-		if (!delivery.accepted()) {
-			throw new AssertionError("The receiver at " + delivery.target() + " answered " + delivery.statusCode()
-					+ " to the run-finished webhook: "
-					+ (delivery.responseBody().isEmpty() ? "(no body)" : delivery.responseBody())
-					+ securityHint(delivery.statusCode()));
-		}
-		return delivery;
-	}
-
-	private static String securityHint(int status) {
-		if (status != 302 && status != 401 && status != 403) {
-			return "";
-		}
-		// A login page, a missing login or a missing CSRF token: Spring Security, not the receiver, whose own
-		// 401 says "missing signature" or "invalid signature".
-		return ". If Spring Security answered, check that the application uses @EnableSkyvernWebhooks and does not "
-				+ "set skyvern.webhooks.security.enabled=false, or that its own chain for the receiver's path permits "
-				+ "the request without CSRF protection (see \"Secured applications\" in the starter's docs/webhooks.md)";
-	}
-
-	private static String describe(List<RecordedRunRequest> requests) {
-		if (requests.isEmpty()) {
-			return "none";
-		}
-		return requests.stream()
-			.map((request) -> request.workflowId() + " " + request.body().get("parameters")
-					+ (request.started() ? "" : " (answered with an error)"))
-			.collect(Collectors.joining("; ", "[", "]"));
 	}
 
 	@Override

@@ -58,6 +58,8 @@ final class SkyvernStubContextCustomizer implements ContextCustomizer {
 			properties.put("skyvern.retry.initial-delay", this.retryDelay);
 			properties.put("skyvern.retry.max-delay", this.retryDelay);
 			properties.put("skyvern.retry.jitter", "0ms");
+			// The wait between an ambiguous run start and its lookup: a stub answers at once.
+			properties.put("skyvern.run-starts.grace-period", this.retryDelay);
 		}
 		// First: the stub's address must win over the application's own skyvern.base-url.
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));

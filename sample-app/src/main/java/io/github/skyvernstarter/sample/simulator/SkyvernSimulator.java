@@ -70,6 +70,7 @@ public final class SkyvernSimulator implements AutoCloseable {
 			.defaultWebhookTarget(defaultWebhookUrl)
 			.build();
 		this.fake.anyWorkflow().completesWithOutputOf(SkyvernSimulator::output).finishesAfter(3);
+		this.fake.tasks().completesWithOutputOf(SkyvernSimulator::taskOutput).finishesAfter(3);
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		}
@@ -142,6 +143,17 @@ public final class SkyvernSimulator implements AutoCloseable {
 		output.put("message", "Simulated run of " + workflowId.asString() + " completed");
 		JsonNode parameters = request.get("parameters");
 		output.set("parameters", (parameters != null && parameters.isObject()) ? parameters : NODES.objectNode());
+		return output;
+	}
+
+	/**
+	 * The output of a simulated task: a message naming the prompt and the URL.
+	 */
+	private static ObjectNode taskOutput(JsonNode request) {
+		ObjectNode output = NODES.objectNode();
+		JsonNode url = request.get("url");
+		output.put("message", "Simulated task completed: " + request.get("prompt").asString()
+				+ ((url != null && url.isString()) ? " at " + url.asString() : ""));
 		return output;
 	}
 

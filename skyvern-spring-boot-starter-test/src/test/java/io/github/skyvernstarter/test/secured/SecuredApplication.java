@@ -43,9 +43,12 @@ class SecuredApplication {
 
 		final List<String> runIds = new CopyOnWriteArrayList<>();
 
+		final List<SkyvernRunFinishedEvent> events = new CopyOnWriteArrayList<>();
+
 		@EventListener
 		void onRunFinished(SkyvernRunFinishedEvent event) {
 			this.runIds.add(event.getRun().runId());
+			this.events.add(event);
 		}
 
 	}
