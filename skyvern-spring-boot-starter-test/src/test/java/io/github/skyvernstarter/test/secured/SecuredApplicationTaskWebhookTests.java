@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowOperations;
-import io.github.skyvernstarter.client.RequestOptions;
 import io.github.skyvernstarter.client.SkyvernWorkflowTemplate;
 import io.github.skyvernstarter.model.RunStatus;
 import io.github.skyvernstarter.model.RunType;
@@ -41,9 +39,6 @@ class SecuredApplicationTaskWebhookTests {
 	private SkyvernWorkflowTemplate template;
 
 	@Autowired
-	private ReactiveSkyvernWorkflowOperations reactive;
-
-	@Autowired
 	private SecuredApplication.FinishedRuns finishedRuns;
 
 	@BeforeEach
@@ -70,11 +65,8 @@ class SecuredApplicationTaskWebhookTests {
 	void waitingTaskRunFinishesOnItsWebhook() {
 		// Never final on a poll: only the webhook can end the wait.
 		this.skyvern.tasks().afterPolls(1_000_000).completesWith("done");
-		// Subscribed, not blocking a common-pool thread: on a 2-core machine that starves the JDK HttpClient.
-		CompletableFuture<SkyvernRun> waiting = this.reactive
-			.runTask(TaskRunRequest.builder("Find the price").waitForCompletion(Duration.ofSeconds(30)).build(),
-					RequestOptions.none())
-			.toFuture();
+		CompletableFuture<SkyvernRun> waiting = CompletableFuture.supplyAsync(() -> this.template
+			.runTask(TaskRunRequest.builder("Find the price").waitForCompletion(Duration.ofSeconds(30)).build()));
 		await().atMost(Duration.ofSeconds(10)).until(() -> !this.skyvern.tasks().started().isEmpty());
 		RecordedTaskRequest request = this.skyvern.tasks().assertStarted();
 		this.skyvern.deliverRunFinished(request.runId());
