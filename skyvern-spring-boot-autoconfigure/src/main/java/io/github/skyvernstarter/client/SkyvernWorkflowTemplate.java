@@ -65,7 +65,7 @@ public final class SkyvernWorkflowTemplate implements SkyvernWorkflowOperations 
 
 	@Override
 	public void cancelRun(String runId, RequestOptions options) {
-		this.reactive.cancelRun(runId, options).block();
+		Blocking.block(this.reactive.cancelRun(runId, options));
 	}
 
 	@Override
@@ -146,7 +146,7 @@ public final class SkyvernWorkflowTemplate implements SkyvernWorkflowOperations 
 
 	private static <T> T block(Mono<T> mono) {
 		// Every operation ends in a time limit of its own (response timeout, wait timeout).
-		T result = mono.block();
+		T result = Blocking.block(mono);
 		if (result == null) {
 			throw new IllegalStateException("Skyvern call completed without a result");
 		}

@@ -65,6 +65,8 @@ class SecuredApplicationTaskWebhookTests {
 	void waitingTaskRunFinishesOnItsWebhook() {
 		// Never final on a poll: only the webhook can end the wait.
 		this.skyvern.tasks().afterPolls(1_000_000).completesWith("done");
+		// Blocking on a common-pool thread, as applications do: on two cores with Java 25 that starved the JDK
+		// HttpClient until the response timeout, before the blocking face waited with a managed block.
 		CompletableFuture<SkyvernRun> waiting = CompletableFuture.supplyAsync(() -> this.template
 			.runTask(TaskRunRequest.builder("Find the price").waitForCompletion(Duration.ofSeconds(30)).build()));
 		await().atMost(Duration.ofSeconds(10)).until(() -> !this.skyvern.tasks().started().isEmpty());
