@@ -1,27 +1,14 @@
 package io.github.skyvernstarter.client;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import io.github.skyvernstarter.model.Artifact;
-import io.github.skyvernstarter.model.ArtifactType;
-import io.github.skyvernstarter.model.CancelRunsResult;
-import io.github.skyvernstarter.model.RunTimelineEntry;
-import io.github.skyvernstarter.model.SentVerificationCode;
-import io.github.skyvernstarter.model.Workflow;
 import io.github.skyvernstarter.model.RetryWebhookResult;
-import io.github.skyvernstarter.model.RunPage;
-import io.github.skyvernstarter.model.RunQuery;
-import io.github.skyvernstarter.model.RunSummary;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import io.github.skyvernstarter.model.TaskRunRequest;
-import io.github.skyvernstarter.model.WorkflowRunQuery;
-import io.github.skyvernstarter.model.WorkflowRunSummary;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,7 +27,7 @@ import reactor.core.scheduler.Schedulers;
  *
  * @since 0.1.0
  */
-public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWorkflowOperations {
+public final class ReactiveSkyvernWorkflowTemplate extends ReactiveSupportOperations {
 
 	private static final Log logger = LogFactory.getLog(ReactiveSkyvernWorkflowTemplate.class);
 
@@ -54,13 +41,9 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 
 	private final RunWaiter waiter;
 
-	private final ReactiveRunSupport support;
-
 	private final List<SkyvernRunStartListener> startListeners;
 
 	private final ExactlyOnceRunStarter runStarter;
-
-	private final TaskRunStarter taskRuns;
 
 	/**
 	 * Create a template that polls only.
@@ -72,16 +55,19 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 	}
 
 	private ReactiveSkyvernWorkflowTemplate(Builder builder) {
+		this(builder, new RunWaiter(builder.client, builder.waitSettings, builder.completionSource, builder.timer,
+				builder.instrumentation));
+	}
+
+	private ReactiveSkyvernWorkflowTemplate(Builder builder, RunWaiter waiter) {
+		super(builder.client, new ReactiveRunSupport(builder.client, builder.instrumentation, waiter),
+				new TaskRunStarter(builder.client, waiter, builder.instrumentation, builder.taskWebhookUrl));
 		this.client = builder.client;
 		this.requestCustomizers = List.copyOf(builder.requestCustomizers);
 		this.instrumentation = builder.instrumentation;
 		this.startListeners = List.copyOf(builder.startListeners);
-		this.waiter = new RunWaiter(builder.client, builder.waitSettings, builder.completionSource, builder.timer,
-				builder.instrumentation);
-		this.support = new ReactiveRunSupport(builder.client, builder.instrumentation, this.waiter);
+		this.waiter = waiter;
 		this.runStarter = new ExactlyOnceRunStarter(builder.client, builder.runStartSettings, builder.timer);
-		this.taskRuns = new TaskRunStarter(builder.client, this.waiter, builder.instrumentation,
-				builder.taskWebhookUrl);
 	}
 
 	/**
@@ -148,71 +134,6 @@ public final class ReactiveSkyvernWorkflowTemplate implements ReactiveSkyvernWor
 	public Mono<RetryWebhookResult> retryRunWebhook(String runId, @Nullable String webhookUrl,
 			RequestOptions options) {
 		return this.instrumentation.retryWebhook(runId, this.client.retryRunWebhook(runId, webhookUrl, options));
-	}
-
-	@Override
-	public Flux<RunSummary> findRuns(RunQuery query, int maxResults, RequestOptions options) {
-		return RunPaging.<RunSummary>of(query.pageSize(), maxResults, query::isPageable)
-			.flux((page) -> findRunsPage(query, page, options));
-	}
-
-	@Override
-	public Mono<RunPage<RunSummary>> findRunsPage(RunQuery query, int page, RequestOptions options) {
-		return this.client.findRuns(query, page, options);
-	}
-
-	@Override
-	public Flux<WorkflowRunSummary> findWorkflowRuns(WorkflowRunQuery query, int maxResults, RequestOptions options) {
-		return RunPaging.<WorkflowRunSummary>of(query.pageSize(), maxResults, (page) -> true)
-			.flux((page) -> findWorkflowRunsPage(query, page, options));
-	}
-
-	@Override
-	public Mono<RunPage<WorkflowRunSummary>> findWorkflowRunsPage(WorkflowRunQuery query, int page,
-			RequestOptions options) {
-		return this.client.findWorkflowRuns(query, page, options);
-	}
-
-	@Override
-	public Mono<SkyvernRun> runTask(TaskRunRequest request, RequestOptions options) {
-		return this.taskRuns.start(request, options);
-	}
-
-	@Override
-	public Mono<List<RunTimelineEntry>> getRunTimeline(String runId, RequestOptions options) {
-		return this.support.getRunTimeline(runId, options);
-	}
-
-	@Override
-	public Mono<List<Artifact>> getRunArtifacts(String runId, Collection<ArtifactType> types,
-			RequestOptions options) {
-		return this.support.getRunArtifacts(runId, types, options);
-	}
-
-	@Override
-	public Mono<SkyvernRun> retryRun(RetryRunRequest request, RequestOptions options) {
-		return this.support.retryRun(request, options);
-	}
-
-	@Override
-	public Mono<CancelRunsResult> cancelRuns(Collection<String> runIds, RequestOptions options) {
-		return this.support.cancelRuns(runIds, options);
-	}
-
-	@Override
-	public Mono<Workflow> getWorkflow(String workflowId, @Nullable Integer version, RequestOptions options) {
-		return this.support.getWorkflow(workflowId, version, options);
-	}
-
-	@Override
-	public Mono<List<Workflow>> listWorkflows(ListWorkflowsRequest request, RequestOptions options) {
-		return this.support.listWorkflows(request, options);
-	}
-
-	@Override
-	public Mono<SentVerificationCode> sendVerificationCode(VerificationCodeRequest request,
-			RequestOptions options) {
-		return this.support.sendVerificationCode(request, options);
 	}
 
 	private Mono<SkyvernRun> noteStarted(SkyvernRun run, RunWorkflowRequest request) {
