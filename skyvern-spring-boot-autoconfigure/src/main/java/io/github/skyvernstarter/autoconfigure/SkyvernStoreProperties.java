@@ -1,8 +1,8 @@
 package io.github.skyvernstarter.autoconfigure;
 
 import java.time.Duration;
-import java.util.regex.Pattern;
 
+import io.github.skyvernstarter.store.jdbc.TablePrefix;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,9 +15,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("skyvern.store")
 public class SkyvernStoreProperties implements InitializingBean {
-
-	private static final Pattern TABLE_PREFIX = Pattern
-		.compile("([A-Za-z_][A-Za-z0-9_]*\\.)?[A-Za-z_][A-Za-z0-9_]*");
 
 	/**
 	 * Where the state that instances share is kept: memory (one instance), jdbc (the application's DataSource) or redis (the application's RedisConnectionFactory).
@@ -113,7 +110,7 @@ public class SkyvernStoreProperties implements InitializingBean {
 		SkyvernPropertyChecks.requirePositive("skyvern.store.jdbc.cleanup-interval", this.jdbc.cleanupInterval);
 		SkyvernPropertyChecks.requirePositive("skyvern.store.jdbc.wait-poll-interval", this.jdbc.waitPollInterval);
 		// Checked here, not by JdbcStoreSchema: spring-jdbc is optional, and these properties are always bound.
-		if (!TABLE_PREFIX.matcher(this.jdbc.tablePrefix).matches()) {
+		if (!TablePrefix.isValid(this.jdbc.tablePrefix)) {
 			throw new SkyvernConfigurationException("skyvern.store.jdbc.table-prefix",
 					"the table prefix is not letters, digits and underscores (optionally after a schema name and a dot)",
 					"Set skyvern.store.jdbc.table-prefix to letters, digits and underscores, for example SKYVERN_.",

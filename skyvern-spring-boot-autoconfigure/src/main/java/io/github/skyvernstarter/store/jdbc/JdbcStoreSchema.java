@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.DatabaseMetaData;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -26,8 +25,6 @@ public final class JdbcStoreSchema {
 	/** The default prefix of the table names. */
 	public static final String DEFAULT_PREFIX = "SKYVERN_";
 
-	private static final Pattern PREFIX = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*\\.)?[A-Za-z_][A-Za-z0-9_]*");
-
 	private final String prefix;
 
 	/**
@@ -36,7 +33,7 @@ public final class JdbcStoreSchema {
 	 * dot, for example {@code SKYVERN_} or {@code app.SKYVERN_}
 	 */
 	public JdbcStoreSchema(String prefix) {
-		if (!PREFIX.matcher(prefix).matches()) {
+		if (!TablePrefix.isValid(prefix)) {
 			throw new IllegalArgumentException("Table prefix '" + prefix
 					+ "' is not letters, digits and underscores (optionally after a schema name and a dot)");
 		}
