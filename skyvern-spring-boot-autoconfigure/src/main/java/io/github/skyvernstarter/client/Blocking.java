@@ -19,13 +19,25 @@ import reactor.core.publisher.Mono;
  * waits. On a machine with two cores the common pool has a single worker, and the JDK HttpClient of
  * Java 24 and later completes its exchanges on that pool: a plain block there waits for itself until
  * the response timeout.
+ * <p>
+ * Used by the starter's blocking faces ({@link SkyvernWorkflowTemplate}, the blocking file
+ * downloader); applications do not need it.
+ *
+ * @since 0.1.0
  */
-final class Blocking {
+public final class Blocking {
 
 	private Blocking() {
 	}
 
-	static <T> @Nullable T block(Mono<T> mono) {
+	/**
+	 * Subscribe to a call and wait for its result, as a managed block on a {@link ForkJoinPool}
+	 * worker.
+	 * @param <T> the result type
+	 * @param mono the call
+	 * @return its result, or {@code null} when it completed empty
+	 */
+	public static <T> @Nullable T block(Mono<T> mono) {
 		if (!(Thread.currentThread() instanceof ForkJoinWorkerThread)) {
 			return mono.block();
 		}

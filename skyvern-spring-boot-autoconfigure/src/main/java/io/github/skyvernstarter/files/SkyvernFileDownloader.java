@@ -4,6 +4,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.github.skyvernstarter.client.Blocking;
 import io.github.skyvernstarter.error.SkyvernDownloadException;
 import io.github.skyvernstarter.model.Artifact;
 import io.github.skyvernstarter.model.FileInfo;
@@ -14,7 +15,8 @@ import org.springframework.core.io.Resource;
 
 /**
  * Blocking face of {@link ReactiveSkyvernFileDownloader}: the same downloads, with the same limits and
- * the same rules on where the API key goes, blocking only the caller's thread.
+ * the same rules on where the API key goes, blocking only the caller's thread (with a managed block on a
+ * {@link java.util.concurrent.ForkJoinPool} worker, as {@link Blocking} describes).
  *
  * @since 0.1.0
  */
@@ -89,7 +91,7 @@ public final class SkyvernFileDownloader {
 	 * written)
 	 */
 	public void writeTo(FileInfo file, OutputStream out) {
-		this.reactive.writeTo(file, out).block();
+		Blocking.block(this.reactive.writeTo(file, out));
 	}
 
 	/**
@@ -104,7 +106,7 @@ public final class SkyvernFileDownloader {
 	}
 
 	private static <T> T block(Mono<T> mono) {
-		T result = mono.block();
+		T result = Blocking.block(mono);
 		if (result == null) {
 			throw new IllegalStateException("Download completed without a result");
 		}

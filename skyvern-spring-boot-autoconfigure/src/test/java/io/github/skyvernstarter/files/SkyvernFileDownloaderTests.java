@@ -10,7 +10,10 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -36,6 +39,7 @@ import tools.jackson.databind.node.NullNode;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -105,6 +109,25 @@ class SkyvernFileDownloaderTests {
 				sha256(INVOICE)), target);
 		assertThat(target).hasBinaryContent(INVOICE);
 		assertThat(Files.list(this.directory)).containsExactly(target);
+	}
+
+	@Test
+	void downloadsFromCommonPoolWorkersOnTheJdkHttpClient() throws Exception {
+		// On two cores the common pool has one worker, and the JDK HttpClient of Java 24 and later
+		// completes its exchanges on that pool: a plain block() there would wait for itself.
+		storage.stubFor(get(urlPathEqualTo("/bucket/invoice.pdf")).willReturn(aResponse().withBody(INVOICE)));
+		SkyvernFileDownloader onJdk = new SkyvernFileDownloader(new ReactiveSkyvernFileDownloader(
+				WebClient.builder().clientConnector(new JdkClientHttpConnector()).build(), skyvern.baseUrl(), KEY,
+				new DownloadSettings(DataSize.ofMegabytes(1), Duration.ofMinutes(5), 2), this.retryDelays));
+		List<CompletableFuture<Path>> downloads = IntStream.range(0, 4)
+			.mapToObj((i) -> CompletableFuture.supplyAsync(() -> onJdk.download(
+					file(storage.baseUrl() + "/bucket/invoice.pdf", "invoice.pdf", sha256(INVOICE)),
+					this.directory.resolve("invoice-" + i + ".pdf"))))
+			.toList();
+		// Far below the five-minute response timeout a self-wait would end with.
+		CompletableFuture.allOf(downloads.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+		assertThat(downloads).allSatisfy((download) -> assertThat(download.join()).hasBinaryContent(INVOICE));
+		assertThat(storage.findAll(getRequestedFor(urlPathEqualTo("/bucket/invoice.pdf")))).hasSize(4);
 	}
 
 	@Test
