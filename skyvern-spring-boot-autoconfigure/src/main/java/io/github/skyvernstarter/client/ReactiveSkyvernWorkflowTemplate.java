@@ -61,7 +61,8 @@ public final class ReactiveSkyvernWorkflowTemplate extends ReactiveSupportOperat
 
 	private ReactiveSkyvernWorkflowTemplate(Builder builder, RunWaiter waiter) {
 		super(builder.client, new ReactiveRunSupport(builder.client, builder.instrumentation, waiter),
-				new TaskRunStarter(builder.client, waiter, builder.instrumentation, builder.taskWebhookUrl));
+				new TaskRunStarter(builder.client, waiter, builder.instrumentation, builder.taskWebhookUrl,
+						builder.startListeners));
 		this.client = builder.client;
 		this.requestCustomizers = List.copyOf(builder.requestCustomizers);
 		this.instrumentation = builder.instrumentation;

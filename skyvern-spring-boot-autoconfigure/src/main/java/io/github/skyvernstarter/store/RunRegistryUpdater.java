@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.github.skyvernstarter.client.SkyvernRunStartListener;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.model.TaskRunRequest;
 import io.github.skyvernstarter.webhook.SkyvernRunFinishedEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -41,6 +42,15 @@ public final class RunRegistryUpdater implements SkyvernRunStartListener {
 
 	@Override
 	public Mono<Void> runStarted(SkyvernRun run, RunWorkflowRequest request) {
+		return register(run);
+	}
+
+	@Override
+	public Mono<Void> taskStarted(SkyvernRun run, TaskRunRequest request) {
+		return register(run);
+	}
+
+	private Mono<Void> register(SkyvernRun run) {
 		// The registry may block (JDBC, Redis): never on the caller's event loop.
 		return Mono.fromRunnable(() -> this.registry.register(run.runId(), this.clock.instant()))
 			.subscribeOn(Schedulers.boundedElastic())

@@ -21,6 +21,7 @@ import io.github.skyvernstarter.model.RunPage;
 import io.github.skyvernstarter.model.RunQuery;
 import io.github.skyvernstarter.model.RunStatus;
 import io.github.skyvernstarter.model.RunSummary;
+import io.github.skyvernstarter.model.RunType;
 import io.github.skyvernstarter.model.SkyvernRun;
 import io.github.skyvernstarter.store.SkyvernRunRegistry.InFlightRun;
 import io.github.skyvernstarter.webhook.SkyvernWebhookOutcome;
@@ -34,6 +35,10 @@ import org.jspecify.annotations.Nullable;
  * ({@code GET /v1/runs?tags=...}, one call per 100 runs), reads each finished run still in flight
  * once, and hands it to the publisher, the receiver's claim, listeners and mark path, so a run gets
  * one event whichever comes first. One instance at a time runs a pass, under a lease in the store.
+ * <p>
+ * Task runs ({@code tsk_} ids) carry no tags: a pass lists the finished runs of the task run types
+ * instead ({@code GET /v1/runs?run_type=...}, also one call per 100 runs, other applications' tasks
+ * included), back to the oldest task in flight.
  * <p>
  * When Skyvern refuses the tag filter (403: tagging is not enabled for the organization), a pass
  * reads the oldest runs in flight one by one instead, at most {@code maxReadsPerPass} of them.
@@ -55,6 +60,14 @@ public final class SkyvernRunReconciler implements Runnable {
 	static final int PAGE_SIZE = 100;
 
 	static final int MAX_PAGES = 20;
+
+	/** Every run type of a task run: cloud may run a task on another engine than the one asked for. */
+	static final List<RunType> TASK_RUN_TYPES = List.of(RunType.TASK_V1, RunType.TASK_V2, new RunType("task_v3"),
+			new RunType("openai_cua"), new RunType("anthropic_cua"), new RunType("ui_tars"),
+			new RunType("yutori_navigator"));
+
+	private static final RunStatus[] FINAL = { RunStatus.COMPLETED, RunStatus.FAILED, RunStatus.TERMINATED,
+			RunStatus.CANCELED, RunStatus.TIMED_OUT };
 
 	private final SkyvernRunRegistry registry;
 
@@ -112,8 +125,39 @@ public final class SkyvernRunReconciler implements Runnable {
 		if (inFlight.isEmpty()) {
 			return;
 		}
-		Listing listing = this.tagsRefused.get() ? null : listFinished(inFlight, now);
+		List<InFlightRun> tasks = inFlight.stream().filter((run) -> isTask(run.runId())).toList();
+		List<InFlightRun> workflowRuns = inFlight.stream().filter((run) -> !isTask(run.runId())).toList();
 		int reads = 0;
+		if (!workflowRuns.isEmpty()) {
+			RunQuery byTag = RunQuery.builder()
+				.status(FINAL)
+				.tag(this.settings.tagKey(), this.settings.tagValue())
+				.pageSize(PAGE_SIZE)
+				.build();
+			reads = reconcile(workflowRuns, this.tagsRefused.get() ? null : listFinished(workflowRuns, byTag, true, now),
+					reads, now);
+		}
+		if (!tasks.isEmpty()) {
+			RunQuery byType = RunQuery.builder()
+				.status(FINAL)
+				.runType(TASK_RUN_TYPES.toArray(RunType[]::new))
+				.pageSize(PAGE_SIZE)
+				.build();
+			reconcile(tasks, listFinished(tasks, byType, false, now), reads, now);
+		}
+	}
+
+	/** Whether a run is a task run, which has no tags: {@code tsk_} and {@code tsk_v2_} ids. */
+	static boolean isTask(String runId) {
+		return runId.startsWith("tsk_");
+	}
+
+	/**
+	 * Publish the runs in flight that a listing shows finished, and read one by one, within the pass's
+	 * budget, those it could not show; return the reads made so far in this pass.
+	 */
+	private int reconcile(List<InFlightRun> inFlight, @Nullable Listing listing, int readsSoFar, Instant now) {
+		int reads = readsSoFar;
 		for (InFlightRun run : inFlight) {
 			if (listing != null && listing.finished().contains(run.runId())) {
 				readAndPublish(run.runId(), now);
@@ -126,22 +170,17 @@ public final class SkyvernRunReconciler implements Runnable {
 				readAndPublish(run.runId(), now);
 			}
 		}
+		return reads;
 	}
 
 	/**
 	 * Return the runs in flight that the listing shows finished, or {@code null} when Skyvern refuses
-	 * the tag filter.
+	 * the listing (for a listing by tag: tagging is not enabled for the organization).
 	 */
-	private @Nullable Listing listFinished(List<InFlightRun> inFlight, Instant now) {
+	private @Nullable Listing listFinished(List<InFlightRun> inFlight, RunQuery query, boolean byTag, Instant now) {
 		Set<String> wanted = new HashSet<>();
 		inFlight.forEach((run) -> wanted.add(run.runId()));
 		Instant oldest = inFlight.get(0).startedAt().minus(Duration.ofMinutes(5));
-		RunQuery query = RunQuery.builder()
-			.status(RunStatus.COMPLETED, RunStatus.FAILED, RunStatus.TERMINATED, RunStatus.CANCELED,
-					RunStatus.TIMED_OUT)
-			.tag(this.settings.tagKey(), this.settings.tagValue())
-			.pageSize(PAGE_SIZE)
-			.build();
 		Set<String> finished = new HashSet<>();
 		Instant earliestListed = now;
 		try {
@@ -166,7 +205,10 @@ public final class SkyvernRunReconciler implements Runnable {
 			return new Listing(finished, earliestListed);
 		}
 		catch (SkyvernAuthenticationException ex) {
-			if (!this.tagsRefused.getAndSet(true)) {
+			if (!byTag) {
+				logger.debug("Skyvern refused to list task runs; this pass reads them one by one", ex);
+			}
+			else if (!this.tagsRefused.getAndSet(true)) {
 				logger.warn("Skyvern refused to list runs by tag (" + ex.getMessage() + "): the reconciler reads at "
 						+ "most " + this.settings.maxReadsPerPass() + " runs in flight one by one per pass instead");
 			}

@@ -21,6 +21,7 @@ import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowOperations;
 import io.github.skyvernstarter.client.SkyvernWorkflowOperations;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.model.TaskRunRequest;
 import io.github.skyvernstarter.webhook.SkyvernWebhookVerifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -237,34 +238,53 @@ abstract class AbstractSeveralInstancesTests {
 	@Order(Integer.MAX_VALUE)
 	void runWhoseDeliveriesAllFailedDuringARestartGetsOneEventWithinOneReconcileInterval() throws Exception {
 		String runId = newRunId();
+		String taskId = "tsk_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		this.skyvern.stubFor(post(urlEqualTo("/v1/run/agents")).willReturn(okJson(run(runId, "queued"))));
+		this.skyvern.stubFor(post(urlEqualTo("/v1/run/tasks"))
+			.willReturn(okJson(run(taskId, "queued").replace("workflow_run", "task_v1"))));
 		ConfigurableApplicationContext before = start(Map.of());
 		int port = ((WebServerApplicationContext) before).getWebServer().getPort();
-		before.getBean(SkyvernWorkflowOperations.class).runWorkflow(RunWorkflowRequest.builder("wpid_1").build());
+		SkyvernWorkflowOperations template = before.getBean(SkyvernWorkflowOperations.class);
+		template.runWorkflow(RunWorkflowRequest.builder("wpid_1").build());
+		template.runTask(TaskRunRequest.builder("Find the invoice").url("https://example.com").build());
 		before.close();
 		// Skyvern's three attempts find no server.
 		for (int attempt = 0; attempt < 3; attempt++) {
 			assertThat(canConnect(port)).isFalse();
 		}
-		this.skyvern.stubFor(get(urlPathEqualTo("/v1/runs")).willReturn(okJson("[{\"run_id\":\"" + runId
-				+ "\",\"status\":\"completed\",\"created_at\":\"2026-08-22T18:30:00\","
-				+ "\"finished_at\":\"2026-08-22T18:31:00\",\"workflow_deleted\":false,\"script_run\":false}]")));
+		// The workflow run is listed by this application's tag; the task run, untagged, by run type.
+		this.skyvern.stubFor(get(urlPathEqualTo("/v1/runs")).withQueryParam("tags", equalTo("spring-app:orders"))
+			.willReturn(okJson("[" + summary(runId) + "]")));
+		this.skyvern.stubFor(get(urlPathEqualTo("/v1/runs")).withQueryParam("run_type", equalTo("task_v1"))
+			.willReturn(okJson("[" + summary(taskId) + "]")));
 		this.skyvern.stubFor(get(urlEqualTo("/v1/runs/" + runId)).willReturn(okJson(run(runId, "completed"))));
+		this.skyvern.stubFor(get(urlEqualTo("/v1/runs/" + taskId))
+			.willReturn(okJson(run(taskId, "completed").replace("workflow_run", "task_v1"))));
 		ConfigurableApplicationContext after = start(Map.of());
 		try {
 			long started = System.nanoTime();
-			await().atMost(Duration.ofSeconds(10)).until(() -> events(runId, after) == 1);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> events(runId, after) == 1 && events(taskId, after) == 1);
 			// One interval (2 s) until the first pass, plus the pass itself.
 			assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(4000);
-			await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> events(runId, after) == 1);
+			await().during(Duration.ofSeconds(3))
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> events(runId, after) == 1 && events(taskId, after) == 1);
 			this.skyvern.verify(getRequestedFor(urlPathEqualTo("/v1/runs")).withQueryParam("tags",
 					equalTo("spring-app:orders")));
+			this.skyvern.verify(getRequestedFor(urlPathEqualTo("/v1/runs")).withQueryParam("run_type",
+					equalTo("task_v1")).withoutQueryParam("tags"));
 			assertThat(deliver(0, runId)).isEqualTo(200);
 			assertThat(events(runId, after)).isEqualTo(1);
 		}
 		finally {
 			after.close();
 		}
+	}
+
+	private static String summary(String runId) {
+		return "{\"run_id\":\"" + runId + "\",\"status\":\"completed\",\"created_at\":\"2026-08-22T18:30:00\","
+				+ "\"finished_at\":\"2026-08-22T18:31:00\",\"workflow_deleted\":false,\"script_run\":false}";
 	}
 
 	private int events(String runId, ConfigurableApplicationContext extra) {

@@ -94,6 +94,33 @@ class SkyvernRunReconcilerTests {
 	}
 
 	@Test
+	void listsFinishedTaskRunsByRunTypeSinceTheyHaveNoTags() {
+		this.registry.register("tsk_lost", NOW.minusSeconds(600));
+		this.registry.register("tsk_v2_running", NOW.minusSeconds(600));
+		this.registry.register("wr_running", NOW.minusSeconds(600));
+		this.skyvern.stubFor(get(urlPathEqualTo("/v1/runs")).withQueryParam("tags", equalTo("spring-app:orders"))
+			.willReturn(okJson("[]")));
+		this.skyvern.stubFor(get(urlPathEqualTo("/v1/runs")).withQueryParam("run_type", equalTo("task_v1"))
+			.willReturn(okJson("[" + summary("tsk_lost", "2026-08-22T18:50:00") + ","
+					+ summary("tsk_other_app", "2026-08-22T18:50:00") + "]")));
+		this.skyvern.stubFor(get(urlEqualTo("/v1/runs/tsk_lost"))
+			.willReturn(okJson(run("tsk_lost", "completed", "2026-08-22T18:50:00"))));
+		this.reconciler.run();
+		assertThat(this.published).extracting(SkyvernRun::runId).containsExactly("tsk_lost");
+		assertThat(this.registry.inFlight(NOW, 10)).extracting(SkyvernRunRegistry.InFlightRun::runId)
+			.containsExactlyInAnyOrder("tsk_v2_running", "wr_running");
+		// One listing per kind: the tag does not find tasks, and the task listing carries no tag.
+		this.skyvern.verify(1, getRequestedFor(urlPathEqualTo("/v1/runs")).withQueryParam("tags",
+				equalTo("spring-app:orders")));
+		this.skyvern.verify(1, getRequestedFor(urlPathEqualTo("/v1/runs")).withoutQueryParam("tags")
+			.withQueryParam("run_type", equalTo("task_v1"))
+			.withQueryParam("run_type", equalTo("task_v2"))
+			.withQueryParam("run_type", equalTo("openai_cua"))
+			.withQueryParam("status", equalTo("completed")));
+		this.skyvern.verify(0, getRequestedFor(urlPathMatching("/v1/runs/(tsk_v2_running|wr_running)")));
+	}
+
+	@Test
 	void leavesARunThatFinishedWithinTheGraceToItsWebhook() {
 		this.registry.register("wr_just_finished", NOW.minusSeconds(600));
 		this.skyvern.stubFor(get(urlPathEqualTo("/v1/runs"))
