@@ -9,7 +9,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration properties for exactly-once workflow run starts ({@code skyvern.run-starts.*}), checked
+ * Configuration properties for exactly-once run starts ({@code skyvern.run-starts.*}), checked
  * when bound.
  *
  * @since 0.1.0
@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class SkyvernRunStartProperties implements InitializingBean {
 
 	/**
-	 * Whether workflow run starts carry a client request id in run_metadata and are looked up, instead of
-	 * failing, when a start fails ambiguously.
+	 * Whether run starts carry a client request id (workflow runs in run_metadata, 1.0-family tasks in
+	 * their title) and are looked up, instead of failing, when a start fails ambiguously.
 	 */
 	private boolean exactlyOnce = true;
 
@@ -32,6 +32,13 @@ public class SkyvernRunStartProperties implements InitializingBean {
 	 * Time between an ambiguous run start failure and the lookup of its client request id.
 	 */
 	private Duration gracePeriod = Duration.ofSeconds(2);
+
+	/**
+	 * Whether task starts on 1.0-family engines (every engine but skyvern-2.0) carry the client request
+	 * id as a token in their title, so that an ambiguous failure is looked up by search_key instead of
+	 * failing. Without it, such a task start is never sent again.
+	 */
+	private boolean taskTitleToken = true;
 
 	/**
 	 * Return {@code skyvern.run-starts.exactly-once}.
@@ -82,11 +89,27 @@ public class SkyvernRunStartProperties implements InitializingBean {
 	}
 
 	/**
+	 * Return {@code skyvern.run-starts.task-title-token}.
+	 * @return whether task starts carry the request id in their title
+	 */
+	public boolean isTaskTitleToken() {
+		return this.taskTitleToken;
+	}
+
+	/**
+	 * Set {@code skyvern.run-starts.task-title-token}.
+	 * @param taskTitleToken whether task starts carry the request id in their title
+	 */
+	public void setTaskTitleToken(boolean taskTitleToken) {
+		this.taskTitleToken = taskTitleToken;
+	}
+
+	/**
 	 * Return these properties as the template's settings.
 	 * @return the settings
 	 */
 	RunStartSettings toSettings() {
-		return new RunStartSettings(this.exactlyOnce, this.requestIdKey, this.gracePeriod);
+		return new RunStartSettings(this.exactlyOnce, this.requestIdKey, this.gracePeriod, this.taskTitleToken);
 	}
 
 	@Override

@@ -56,19 +56,20 @@ public final class ReactiveSkyvernWorkflowTemplate extends ReactiveSupportOperat
 
 	private ReactiveSkyvernWorkflowTemplate(Builder builder) {
 		this(builder, new RunWaiter(builder.client, builder.waitSettings, builder.completionSource, builder.timer,
-				builder.instrumentation));
+				builder.instrumentation),
+				new RunStartLookup(builder.client, builder.runStartSettings.gracePeriod(), builder.timer));
 	}
 
-	private ReactiveSkyvernWorkflowTemplate(Builder builder, RunWaiter waiter) {
+	private ReactiveSkyvernWorkflowTemplate(Builder builder, RunWaiter waiter, RunStartLookup lookup) {
 		super(builder.client, new ReactiveRunSupport(builder.client, builder.instrumentation, waiter),
 				new TaskRunStarter(builder.client, waiter, builder.instrumentation, builder.taskWebhookUrl,
-						builder.startListeners));
+						builder.startListeners, builder.runStartSettings, lookup));
 		this.client = builder.client;
 		this.requestCustomizers = List.copyOf(builder.requestCustomizers);
 		this.instrumentation = builder.instrumentation;
 		this.startListeners = List.copyOf(builder.startListeners);
 		this.waiter = waiter;
-		this.runStarter = new ExactlyOnceRunStarter(builder.client, builder.runStartSettings, builder.timer);
+		this.runStarter = new ExactlyOnceRunStarter(builder.client, builder.runStartSettings, lookup);
 	}
 
 	/**
@@ -262,7 +263,7 @@ public final class ReactiveSkyvernWorkflowTemplate extends ReactiveSupportOperat
 		}
 
 		/**
-		 * Set how workflow run starts are made exactly-once, by default
+		 * Set how workflow and task run starts are made exactly-once, by default
 		 * {@link RunStartSettings#defaults()}.
 		 * @param runStartSettings the settings
 		 * @return this builder

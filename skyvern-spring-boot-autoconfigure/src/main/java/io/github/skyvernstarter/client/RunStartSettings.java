@@ -5,16 +5,21 @@ import java.time.Duration;
 import io.github.skyvernstarter.model.RunTags;
 
 /**
- * How workflow run starts are made exactly-once: each start carries a client request id in
- * {@code run_metadata} under {@code requestIdKey}; when a start fails ambiguously, the template waits
- * {@code gracePeriod}, looks the id up, and sends the start again only if no run carries it.
+ * How run starts are made exactly-once: each workflow run start carries a client request id in
+ * {@code run_metadata} under {@code requestIdKey}, and each task start on a 1.0-family engine carries it
+ * in its title as {@code [requestIdKey:id]} (unless {@code taskTitleToken} is off); when a start fails
+ * ambiguously, the template waits {@code gracePeriod}, looks the id up, and sends the start again only if
+ * no run carries it.
  *
  * @param exactlyOnce whether run starts carry a request id and are looked up after an ambiguous failure
- * @param requestIdKey the {@code run_metadata} key of the request id
+ * @param requestIdKey the {@code run_metadata} key of the request id, and the name in a task's title token
  * @param gracePeriod the wait between an ambiguous failure and the lookup
+ * @param taskTitleToken whether task starts on 1.0-family engines carry the request id in their title; without
+ * it, an ambiguous task start failure is never sent again
  * @since 0.1.0
  */
-public record RunStartSettings(boolean exactlyOnce, String requestIdKey, Duration gracePeriod) {
+public record RunStartSettings(boolean exactlyOnce, String requestIdKey, Duration gracePeriod,
+		boolean taskTitleToken) {
 
 	/** The default {@code run_metadata} key of the request id. */
 	public static final String DEFAULT_REQUEST_ID_KEY = "client-request-id";
@@ -27,6 +32,7 @@ public record RunStartSettings(boolean exactlyOnce, String requestIdKey, Duratio
 	 * @param exactlyOnce whether run starts are made exactly-once
 	 * @param requestIdKey the {@code run_metadata} key of the request id
 	 * @param gracePeriod the wait between an ambiguous failure and the lookup
+	 * @param taskTitleToken whether task starts on 1.0-family engines carry the request id in their title
 	 * @throws IllegalArgumentException if the key breaks {@link RunTags}' rules or the grace period is
 	 * negative
 	 */
@@ -38,11 +44,33 @@ public record RunStartSettings(boolean exactlyOnce, String requestIdKey, Duratio
 	}
 
 	/**
-	 * Return the defaults: exactly-once on, key {@code client-request-id}, 2 seconds of grace.
+	 * Create settings with the task title token on.
+	 * @param exactlyOnce whether run starts are made exactly-once
+	 * @param requestIdKey the {@code run_metadata} key of the request id
+	 * @param gracePeriod the wait between an ambiguous failure and the lookup
+	 * @throws IllegalArgumentException if the key breaks {@link RunTags}' rules or the grace period is
+	 * negative
+	 */
+	public RunStartSettings(boolean exactlyOnce, String requestIdKey, Duration gracePeriod) {
+		this(exactlyOnce, requestIdKey, gracePeriod, true);
+	}
+
+	/**
+	 * Return the defaults: exactly-once on, key {@code client-request-id}, 2 seconds of grace, task
+	 * title token on.
 	 * @return the default settings
 	 */
 	public static RunStartSettings defaults() {
-		return new RunStartSettings(true, DEFAULT_REQUEST_ID_KEY, DEFAULT_GRACE_PERIOD);
+		return new RunStartSettings(true, DEFAULT_REQUEST_ID_KEY, DEFAULT_GRACE_PERIOD, true);
+	}
+
+	/**
+	 * Return the title token that carries a request id in a task's title: {@code [requestIdKey:id]}.
+	 * @param requestId the request id
+	 * @return the token
+	 */
+	public String titleToken(String requestId) {
+		return "[" + this.requestIdKey + ":" + requestId + "]";
 	}
 
 	/**
@@ -50,7 +78,7 @@ public record RunStartSettings(boolean exactlyOnce, String requestIdKey, Duratio
 	 * @return the settings
 	 */
 	public static RunStartSettings off() {
-		return new RunStartSettings(false, DEFAULT_REQUEST_ID_KEY, DEFAULT_GRACE_PERIOD);
+		return new RunStartSettings(false, DEFAULT_REQUEST_ID_KEY, DEFAULT_GRACE_PERIOD, true);
 	}
 
 }

@@ -167,7 +167,8 @@ public final class SkyvernApiClient {
 
 	/**
 	 * Start a task run: {@code POST /v1/run/tasks}. Never waits, and never sent again after an
-	 * ambiguous failure (no idempotency key, and tasks carry no tags to look a start up by).
+	 * ambiguous failure (no idempotency key): the templates' exactly-once lookup of 1.0-family task starts
+	 * by their title token sits above this call.
 	 * @param request the task request
 	 * @param options options for this call
 	 * @return the created run, usually {@code created} or {@code queued}

@@ -23,24 +23,27 @@ class SkyvernRunStartPropertiesTests {
 		.withPropertyValues("skyvern.api-key=sk-run-starts");
 
 	@Test
-	void exactlyOnceIsOnByDefaultWithTheDefaultKeyAndGracePeriod() {
+	void exactlyOnceIsOnByDefaultWithTheDefaultKeyGracePeriodAndTaskTitleToken() {
 		this.contextRunner.run((context) -> {
 			SkyvernRunStartProperties properties = context.getBean(SkyvernRunStartProperties.class);
 			assertThat(properties.toSettings().exactlyOnce()).isTrue();
 			assertThat(properties.toSettings().requestIdKey()).isEqualTo("client-request-id");
 			assertThat(properties.toSettings().gracePeriod()).isEqualTo(Duration.ofSeconds(2));
+			assertThat(properties.toSettings().taskTitleToken()).isTrue();
 		});
 	}
 
 	@Test
 	void bindsEveryProperty() {
 		this.contextRunner.withPropertyValues("skyvern.run-starts.exactly-once=false",
-				"skyvern.run-starts.request-id-key=acme.request-id", "skyvern.run-starts.grace-period=0s")
+				"skyvern.run-starts.request-id-key=acme.request-id", "skyvern.run-starts.grace-period=0s",
+				"skyvern.run-starts.task-title-token=false")
 			.run((context) -> {
 				SkyvernRunStartProperties properties = context.getBean(SkyvernRunStartProperties.class);
 				assertThat(properties.toSettings().exactlyOnce()).isFalse();
 				assertThat(properties.toSettings().requestIdKey()).isEqualTo("acme.request-id");
 				assertThat(properties.toSettings().gracePeriod()).isZero();
+				assertThat(properties.toSettings().taskTitleToken()).isFalse();
 			});
 	}
 

@@ -223,8 +223,8 @@ class SkyvernExactlyOnceRunStartTests {
 		wiremock.stubFor(post(urlPathEqualTo(RUNS)).willReturn(aResponse().withStatus(503)));
 		catchThrowableOfType(SkyvernServerException.class,
 				() -> this.reactive.runWorkflow(RunWorkflowRequest.builder("wpid_1").build()).block());
-		assertThat(posts()).hasSize(1 + ExactlyOnceRunStarter.MAX_RESENDS);
-		assertThat(lookups()).hasSize(1 + ExactlyOnceRunStarter.MAX_RESENDS);
+		assertThat(posts()).hasSize(1 + RunStartLookup.MAX_RESENDS);
+		assertThat(lookups()).hasSize(1 + RunStartLookup.MAX_RESENDS);
 	}
 
 	@Test

@@ -44,8 +44,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Tests for {@code runTask} on both faces: every field where Skyvern reads it (and valid against the
- * closed {@code TaskRunRequest-Input} schema of openapi.json), the webhook URL default, waiting, and
- * no re-send after an ambiguous failure.
+ * closed {@code TaskRunRequest-Input} schema of openapi.json, title token included), the webhook URL
+ * default, waiting, and no re-send after an ambiguous failure of a task without title token.
  */
 class SkyvernRunTaskTests {
 
@@ -85,13 +85,16 @@ class SkyvernRunTaskTests {
 	}
 
 	@Test
-	void minimalTaskSendsThePromptOnly() throws Exception {
+	void minimalTaskSendsThePromptAndTheTitleTokenOnly() throws Exception {
 		SkyvernRun run = new SkyvernWorkflowTemplate(this.reactive).runTask(TaskRunRequest.builder("Find it").build());
 		assertThat(run.runId()).isEqualTo("tsk_1");
 		assertThat(run.runType()).isEqualTo(RunType.TASK_V1);
 		assertThat(run.isWorkflowRun()).isFalse();
 		LoggedRequest request = onlyPost();
-		assertThat(JSON.readTree(request.getBodyAsString())).isEqualTo(JSON.readTree("{\"prompt\":\"Find it\"}"));
+		JsonNode body = JSON.readTree(request.getBodyAsString());
+		assertThat(fieldNames(body)).containsExactly("prompt", "title");
+		assertThat(body.get("prompt").asText()).isEqualTo("Find it");
+		assertThat(body.get("title").asText()).matches("\\[client-request-id:[0-9a-f-]{36}\\]");
 		assertThat(request.containsHeader("x-user-agent")).isFalse();
 		assertThat(request.containsHeader("x-max-steps-override")).isFalse();
 	}
@@ -110,6 +113,7 @@ class SkyvernRunTaskTests {
 		assertThat(body.get("max_steps").asInt()).isEqualTo(12);
 		assertThat(body.get("start_fresh_browser").asBoolean()).isTrue();
 		assertThat(body.get("model").get("name").asText()).isEqualTo("gpt-4.1");
+		assertThat(body.get("title").asText()).matches("HN top post \\[client-request-id:[0-9a-f-]{36}\\]");
 		assertThat(request.getHeader("x-user-agent")).isEqualTo("Mozilla/5.0");
 		JsonNode openApi = JSON.readTree(getClass().getClassLoader().getResourceAsStream("skyvern/openapi.json"));
 		assertThat(fieldNames(body))
@@ -146,10 +150,11 @@ class SkyvernRunTaskTests {
 	}
 
 	@Test
-	void anAmbiguousFailureIsNeverSentAgain() {
+	void anAmbiguousFailureOfATaskWithoutTitleTokenIsNeverSentAgain() {
+		// skyvern-2.0 ignores the title: no token to look the start up by (SkyvernExactlyOnceTaskStartTests).
 		wiremock.stubFor(post(urlPathEqualTo(TASKS)).willReturn(aResponse().withStatus(503)));
 		SkyvernServerException failure = catchThrowableOfType(SkyvernServerException.class,
-				() -> this.reactive.runTask(TaskRunRequest.builder("a").build()).block());
+				() -> this.reactive.runTask(TaskRunRequest.builder("a").engine("skyvern-2.0").build()).block());
 		assertThat(failure.runMayHaveBeenCreated()).isTrue();
 		assertThat(wiremock.findAll(postRequestedFor(urlPathEqualTo(TASKS)))).hasSize(1);
 	}
