@@ -3,6 +3,7 @@ package io.github.skyvernstarter.fake;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -10,13 +11,16 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Listing runs: {@code GET /v1/runs} and {@code GET /v1/agents/{workflowId}/runs}, newest first, paged
  * with {@code page} and {@code page_size}, filtered by {@code status}, {@code run_type},
- * {@code workflow_permanent_id} and {@code tags} as Skyvern filters them: a run's tags are its {@code run_metadata}; terms are
- * {@code key:value}, {@code key:*} or a label, AND across keys and OR within one.
+ * {@code workflow_permanent_id}, {@code search_key} and {@code tags} as Skyvern filters them: a run's tags
+ * are its {@code run_metadata}; terms are {@code key:value}, {@code key:*} or a label, AND across keys and
+ * OR within one; {@code search_key} (at least 3 characters) matches a part of the title, URL, ids or
+ * parameter values, whatever its case. A {@code skyvern-2.0} task has no title: 2.0 ignores it.
  */
 final class RunListRoutes {
 
@@ -51,7 +55,12 @@ final class RunListRoutes {
 		if (terms.contains("") || terms.size() > 20) {
 			return FakeResponse.error(400, "Invalid tags filter");
 		}
-		Predicate<FakeRun.Snapshot> filter = (run) -> matches(run, request, workflowId, terms);
+		String searchKey = request.queryParameter("search_key");
+		if (searchKey != null && searchKey.strip().length() < 3) {
+			return FakeResponse.error(422, "search_key must have at least 3 characters");
+		}
+		Predicate<FakeRun.Snapshot> filter = (run) -> matches(run, request, workflowId, terms)
+				&& (searchKey == null || contains(run, searchKey.strip().toLowerCase(Locale.ROOT)));
 		List<FakeRun.Snapshot> runs = this.state.runs()
 			.stream()
 			.map(FakeRun::snapshot)
@@ -85,6 +94,29 @@ final class RunListRoutes {
 			return false;
 		}
 		return tagsMatch(run.requestField("run_metadata"), terms);
+	}
+
+	/** Whether the run's title, URL, ids or parameter values contain the (lower-case) search key. */
+	private static boolean contains(FakeRun.Snapshot run, String searchKey) {
+		List<String> texts = new ArrayList<>();
+		texts.add(run.runId());
+		if (run.workflowId() != null) {
+			texts.add(run.workflowId());
+		}
+		for (JsonNode value : List.of(title(run), run.requestField("url"))) {
+			if (value.isString()) {
+				texts.add(value.asString());
+			}
+		}
+		if (run.requestField("parameters") instanceof ObjectNode parameters) {
+			parameters.valueStream().filter(JsonNode::isString).forEach((value) -> texts.add(value.asString()));
+		}
+		return texts.stream().anyMatch((text) -> text.toLowerCase(Locale.ROOT).contains(searchKey));
+	}
+
+	/** The title Skyvern keeps: a skyvern-2.0 task (task_v2) ignores the one it was sent. */
+	private static JsonNode title(FakeRun.Snapshot run) {
+		return "task_v2".equals(run.runType()) ? NullNode.getInstance() : run.requestField("title");
 	}
 
 	/** AND across distinct keys, OR within the values of one key; a label matches a value under any key. */
@@ -135,7 +167,7 @@ final class RunListRoutes {
 		json.put("run_id", run.runId());
 		json.put("task_run_type", run.runType());
 		json.put("status", run.status().value());
-		json.set("title", run.requestField("title"));
+		json.set("title", title(run));
 		timestamp(json, "started_at", run.startedAt());
 		timestamp(json, "finished_at", run.finishedAt());
 		timestamp(json, "created_at", run.createdAt());

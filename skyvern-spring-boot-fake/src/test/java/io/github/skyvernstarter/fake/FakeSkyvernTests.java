@@ -212,6 +212,25 @@ class FakeSkyvernTests {
 			.satisfies((start) -> assertThat(start.toString()).doesNotContain(KEY).contains("wpid_x"));
 	}
 
+	@Test
+	void searchKeyFindsTaskTitlesWhateverTheirCaseButNotTheTitleSkyvernTwoIgnores() {
+		FakeSkyvern fake = FakeSkyvern.builder().build();
+		String titled = runId(fake.handle(post("/v1/run/tasks",
+				"{\"prompt\":\"Find it\",\"title\":\"Prices [client-request-id:3f2a-1]\"}")));
+		fake.handle(post("/v1/run/tasks", "{\"prompt\":\"Find it\",\"title\":\"Prices [client-request-id:3f2a-10]\"}"));
+		fake.handle(post("/v1/run/tasks",
+				"{\"prompt\":\"Log in\",\"engine\":\"skyvern-2.0\",\"title\":\"[client-request-id:3f2a-1]\"}"));
+		fake.handle(post("/v1/run/agents", "{\"agent_id\":\"wpid_x\",\"parameters\":{\"order\":\"ord-4711\"}}"));
+		JsonNode found = FakeJson.read(fake.handle(list("search_key", "[CLIENT-request-id:3f2a-1]")).body());
+		assertThat(found).hasSize(1);
+		assertThat(found.get(0).get("run_id").asString()).isEqualTo(titled);
+		assertThat(found.get(0).get("title").asString()).isEqualTo("Prices [client-request-id:3f2a-1]");
+		JsonNode substring = FakeJson.read(fake.handle(list("search_key", "client-request-id:3f2a-1")).body());
+		assertThat(substring).hasSize(2);
+		assertThat(FakeJson.read(fake.handle(list("search_key", "ord-4711")).body())).hasSize(1);
+		assertThat(fake.handle(list("search_key", "ab")).status()).isEqualTo(422);
+	}
+
 	private FakeSkyvern automaticOnPoll() {
 		return FakeSkyvern.builder()
 			.clock(this.clock)
@@ -234,6 +253,11 @@ class FakeSkyvernTests {
 
 	private static FakeRequest get(String path) {
 		return request("GET", path, KEY, "");
+	}
+
+	private static FakeRequest list(String parameter, String value) {
+		return new FakeRequest("GET", "/v1/runs", Map.of("X-Api-Key", List.of(KEY)), Map.of(parameter, List.of(value)),
+				new byte[0]);
 	}
 
 	private static FakeRequest request(String method, String path, String apiKey, String body) {
