@@ -84,6 +84,16 @@ public final class RecordedTaskRequest {
 	}
 
 	/**
+	 * Return the task's {@code title} as sent: on a 1.0-family engine with exactly-once run starts on, the
+	 * caller's title followed by the starter's token {@code [client-request-id:...]} (the token alone for
+	 * a task without title).
+	 * @return the title, or {@code null} when none was sent
+	 */
+	public @Nullable String title() {
+		return text("title");
+	}
+
+	/**
 	 * Return the task's {@code webhook_url}.
 	 * @return the webhook URL, or {@code null} when none was sent
 	 */

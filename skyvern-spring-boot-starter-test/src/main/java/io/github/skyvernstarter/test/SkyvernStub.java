@@ -184,8 +184,9 @@ public final class SkyvernStub implements AutoCloseable {
 
 	/**
 	 * Make the next run start (workflow or task) create its run and then answer 503, as a server failing
-	 * on the way back: the run exists and carries its {@code run_metadata} tags, so the starter's
-	 * exactly-once lookup finds it rather than starting a second run.
+	 * on the way back: the run exists and carries its {@code run_metadata} tags (a 1.0-family task, its
+	 * title token), so the starter's exactly-once lookup finds it rather than starting a second run. A
+	 * {@code skyvern-2.0} task has no title to find it by: its start fails, and is not sent again.
 	 * @return this stub
 	 */
 	public SkyvernStub failNextRunStartAfterCreating() {
@@ -195,7 +196,8 @@ public final class SkyvernStub implements AutoCloseable {
 
 	/**
 	 * Make the next run start (workflow or task) answer 503 without creating a run, so that the starter's
-	 * lookup finds nothing and a workflow run start is sent again.
+	 * lookup finds nothing and a workflow run start (or 1.0-family task start) is sent again; a
+	 * {@code skyvern-2.0} task start fails.
 	 * @return this stub
 	 */
 	public SkyvernStub failNextRunStartBeforeCreating() {

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -147,16 +149,46 @@ class SkyvernStubTaskAndListingTests {
 	}
 
 	@Test
-	void taskStartFailingAfterCreatingIsNeverSentAgainAndTheRunExists() {
+	void taskStartFailingAfterCreatingIsFoundByItsTitleTokenAndNotSentAgain() {
+		this.stub.failNextRunStartAfterCreating();
+		SkyvernRun run = this.skyvern.runTask(TaskRunRequest.builder("Find the price").title("Prices").build(),
+				RequestOptions.none());
+		RecordedTaskRequest request = this.stub.tasks().assertStarted();
+		assertThat(request.answeredWithError()).isTrue();
+		assertThat(request.runId()).isEqualTo(run.runId());
+		assertThat(request.title()).matches("Prices \\[client-request-id:[0-9a-f-]{36}\\]");
+		assertThat(this.stub.tasks().requests()).hasSize(1);
+		// The stub answered the lookup by the token in the run's title.
+		assertThat(this.stub.wireMock().findAll(getRequestedFor(urlPathEqualTo("/v1/runs"))))
+			.singleElement()
+			.satisfies((lookup) -> assertThat(request.title()).endsWith(lookup.queryParameter("search_key").firstValue()));
+	}
+
+	@Test
+	void taskStartFailingBeforeCreatingIsSentAgainOnceWithTheSameTitle() {
+		this.stub.failNextRunStartBeforeCreating();
+		SkyvernRun run = this.skyvern.runTask(TaskRunRequest.builder("Find the price").build(), RequestOptions.none());
+		List<RecordedTaskRequest> requests = this.stub.tasks().requests();
+		assertThat(requests).hasSize(2);
+		assertThat(requests.get(0).started()).isFalse();
+		assertThat(requests.get(0).title()).isEqualTo(requests.get(1).title());
+		assertThat(this.stub.tasks().assertStarted().runId()).isEqualTo(run.runId());
+	}
+
+	@Test
+	void skyvernTwoTaskStartFailingAfterCreatingIsNeverSentAgainAndTheRunExists() {
 		this.stub.failNextRunStartAfterCreating();
 		assertThatExceptionOfType(SkyvernException.class)
-			.isThrownBy(() -> this.skyvern.runTask(TaskRunRequest.builder("Find the price").build(),
+			.isThrownBy(() -> this.skyvern.runTask(
+					TaskRunRequest.builder("Find the price").engine("skyvern-2.0").title("Prices").build(),
 					RequestOptions.none()))
 			.satisfies((ex) -> assertThat(ex.runMayHaveBeenCreated()).isTrue());
 		RecordedTaskRequest request = this.stub.tasks().assertStarted();
 		assertThat(request.answeredWithError()).isTrue();
+		assertThat(request.title()).isEqualTo("Prices");
 		assertThat(this.stub.runStatus(request.runId())).isEqualTo(RunStatus.CREATED);
 		assertThat(this.stub.tasks().requests()).hasSize(1);
+		assertThat(this.stub.wireMock().findAll(getRequestedFor(urlPathEqualTo("/v1/runs")))).isEmpty();
 	}
 
 }
