@@ -5,8 +5,11 @@ import java.util.Optional;
 
 import io.github.skyvernstarter.client.SkyvernWorkflowOperations;
 import io.github.skyvernstarter.error.SkyvernRunStartUnknownException;
+import io.github.skyvernstarter.model.RunQuery;
+import io.github.skyvernstarter.model.RunSummary;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.model.TaskRunRequest;
 import io.github.skyvernstarter.model.WorkflowRunQuery;
 import io.github.skyvernstarter.model.WorkflowRunSummary;
 
@@ -32,6 +35,23 @@ class RunStartUnknown {
 			return skyvern.findWorkflowRuns(query, 1).map(WorkflowRunSummary::runId).findFirst();
 		}
 		// end::unknown[]
+	}
+
+	Optional<String> startTask(SkyvernWorkflowOperations skyvern) {
+		TaskRunRequest request = TaskRunRequest.builder("Find the price").url("https://shop.example.com").build();
+		// tag::task-unknown[]
+		try {
+			return Optional.of(skyvern.runTask(request).runId());
+		}
+		catch (SkyvernRunStartUnknownException ex) {
+			// A 1.0-family task carried the token in its title: search for it, keep exact matches only.
+			String token = ex.getTitleToken();
+			return skyvern.findRuns(RunQuery.builder().searchKey(token).build(), 10)
+				.filter((run) -> run.title() != null && run.title().contains(token))
+				.map(RunSummary::runId)
+				.reduce((newer, older) -> older);
+		}
+		// end::task-unknown[]
 	}
 
 }
