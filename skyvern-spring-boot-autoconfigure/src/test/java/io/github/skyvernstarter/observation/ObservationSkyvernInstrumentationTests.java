@@ -19,6 +19,7 @@ import io.github.skyvernstarter.error.SkyvernWaitTimeoutException;
 import io.github.skyvernstarter.model.RunStatus;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.model.TaskRunRequest;
 import io.github.skyvernstarter.retry.DefaultSkyvernRetryPolicy;
 import io.github.skyvernstarter.support.CountingVirtualTimeScheduler;
 import io.github.skyvernstarter.support.RecordingScheduler;
@@ -41,7 +42,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -252,6 +255,29 @@ class ObservationSkyvernInstrumentationTests {
 			.isInstanceOf(SkyvernAuthenticationException.class);
 		assertThat(counter("skyvern.runs.started")).isZero();
 		assertThat(counter("skyvern.retries")).isZero();
+	}
+
+	@Test
+	void taskStartResolvedByItsTitleTokenIsOneSuccessfulRunCountedOnce() {
+		skyvern.stubFor(post(urlEqualTo("/v1/run/tasks")).inScenario("task").whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503)).willSetStateTo("created"));
+		skyvern.stubFor(get(urlPathEqualTo("/v1/runs")).inScenario("task").whenScenarioStateIs("created")
+			.willReturn(okJson("[{\"run_id\":\"tsk_1\",\"task_run_type\":\"task_v3\",\"status\":\"running\","
+					+ "\"title\":\"{{request.query.search_key}}\",\"workflow_deleted\":false,\"script_run\":false}]")
+				.withTransformers("response-template")));
+		skyvern.stubFor(get(urlEqualTo("/v1/runs/tsk_1")).willReturn(okJson(
+				"{\"run_id\":\"tsk_1\",\"status\":\"running\",\"run_type\":\"task_v3\"}")));
+		SkyvernRun run = this.timer.drive(() -> this.template.runTask(TaskRunRequest.builder("Find it").build()),
+				Duration.ofSeconds(2), 1);
+		assertThat(run.runId()).isEqualTo("tsk_1");
+		ObservationContextAssert.assertThat(operation("run"))
+			.hasLowCardinalityKeyValue("skyvern.workflow.id", "task")
+			.hasLowCardinalityKeyValue("skyvern.run.status", "running")
+			.hasLowCardinalityKeyValue("outcome", "success")
+			.hasHighCardinalityKeyValue("skyvern.run.id", "tsk_1")
+			.doesNotHaveError();
+		assertThat(counter("skyvern.runs.started", "skyvern.workflow.id", "task")).isEqualTo(1);
+		assertThat(skyvern.findAll(postRequestedFor(urlEqualTo("/v1/run/tasks")))).hasSize(1);
 	}
 
 	@Test
