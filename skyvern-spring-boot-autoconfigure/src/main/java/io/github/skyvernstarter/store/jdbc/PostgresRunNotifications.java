@@ -53,6 +53,9 @@ public final class PostgresRunNotifications {
 	/** How long the connection is kept once this instance waits for no run. */
 	private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
+	/** Time between two looks at whether this instance still waits for runs. */
+	private static final long IDLE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
 	private static final long FIRST_RETRY_MILLIS = 1_000;
 
 	private static final long LAST_RETRY_MILLIS = 30_000;
@@ -178,14 +181,6 @@ public final class PostgresRunNotifications {
 		}
 	}
 
-	/**
-	 * Return the listening thread, for tests.
-	 * @return the thread, or {@code null} when stopped
-	 */
-	synchronized @Nullable Thread thread() {
-		return this.thread;
-	}
-
 	private void run(Supplier<Set<String>> waited, Consumer<Collection<String>> read) {
 		while (this.running) {
 			if (waited.get().isEmpty()) {
@@ -256,30 +251,36 @@ public final class PostgresRunNotifications {
 			readQuietly(read, waited.get());
 			long checked = System.nanoTime();
 			long lastWaited = checked;
+			long lastAsked = checked;
 			while (this.running) {
 				PGNotification[] notifications = postgres.getNotifications(RECEIVE_MILLIS);
-				Set<String> waitedNow = waited.get();
 				Set<String> finished = new HashSet<>();
-				if (notifications != null) {
+				long now = System.nanoTime();
+				if (notifications != null && notifications.length > 0) {
+					Set<String> waitedNow = waited.get();
 					for (PGNotification notification : notifications) {
 						// Every instance hears every run; only one that waits for it reads it.
 						if (waitedNow.contains(notification.getParameter())) {
 							finished.add(notification.getParameter());
 						}
 					}
+					checked = now;
 				}
 				drainStarted(finished);
 				if (!finished.isEmpty()) {
 					readQuietly(read, finished);
 				}
-				long now = System.nanoTime();
-				if (!waitedNow.isEmpty()) {
-					lastWaited = now;
+				if (now - lastAsked > IDLE_CHECK_NANOS) {
+					// Copying the waits is not free with thousands of them: their absence is checked now and then.
+					lastAsked = now;
+					if (!waited.get().isEmpty()) {
+						lastWaited = now;
+					}
+					else if (now - lastWaited > IDLE_NANOS) {
+						return;
+					}
 				}
-				else if (now - lastWaited > IDLE_NANOS) {
-					return;
-				}
-				if (notifications == null && now - checked > CHECK_NANOS) {
+				if (now - checked > CHECK_NANOS) {
 					// A quiet connection may be dead without a word: one cheap round trip tells.
 					execute(connection, listen);
 					checked = now;
