@@ -15,6 +15,7 @@ import io.github.skyvernstarter.store.jdbc.JdbcRunFinishedSignals;
 import io.github.skyvernstarter.store.jdbc.JdbcSkyvernRunRegistry;
 import io.github.skyvernstarter.store.jdbc.JdbcSkyvernWebhookIdempotencyStore;
 import io.github.skyvernstarter.store.jdbc.JdbcStoreSchema;
+import io.github.skyvernstarter.store.jdbc.PostgresRunNotifications;
 import io.github.skyvernstarter.store.redis.RedisRunFinishedSignals;
 import io.github.skyvernstarter.store.redis.RedisSkyvernRunRegistry;
 import io.github.skyvernstarter.store.redis.RedisSkyvernWebhookIdempotencyStore;
@@ -129,8 +130,15 @@ public final class SkyvernStoreAutoConfiguration {
 		@ConditionalOnMissingBean
 		SkyvernRunFinishedSignals skyvernRunFinishedSignals(SkyvernStoreProperties store, JdbcStoreSchema schema,
 				ObjectProvider<DataSource> dataSources) {
-			return new JdbcRunFinishedSignals(JdbcClient.create(dataSources.getObject()), schema,
-					store.getJdbc().getWaitPollInterval(), store.getFinishedSignalTtl(), Clock.systemUTC());
+			DataSource dataSource = dataSources.getObject();
+			SkyvernStoreProperties.Jdbc jdbc = store.getJdbc();
+			if (jdbc.isListenNotify() && PostgresRunNotifications.isSupported(dataSource)) {
+				return new JdbcRunFinishedSignals(JdbcClient.create(dataSource), schema,
+						jdbc.getListenNotifyPollInterval(), store.getFinishedSignalTtl(), Clock.systemUTC(),
+						new PostgresRunNotifications(dataSource, PostgresRunNotifications.channel(schema)));
+			}
+			return new JdbcRunFinishedSignals(JdbcClient.create(dataSource), schema, jdbc.getWaitPollInterval(),
+					store.getFinishedSignalTtl(), Clock.systemUTC());
 		}
 
 	}

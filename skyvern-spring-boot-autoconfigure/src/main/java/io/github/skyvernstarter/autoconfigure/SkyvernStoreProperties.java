@@ -109,6 +109,8 @@ public class SkyvernStoreProperties implements InitializingBean {
 		SkyvernPropertyChecks.requirePositive("skyvern.store.finished-signal-ttl", this.finishedSignalTtl);
 		SkyvernPropertyChecks.requirePositive("skyvern.store.jdbc.cleanup-interval", this.jdbc.cleanupInterval);
 		SkyvernPropertyChecks.requirePositive("skyvern.store.jdbc.wait-poll-interval", this.jdbc.waitPollInterval);
+		SkyvernPropertyChecks.requirePositive("skyvern.store.jdbc.listen-notify-poll-interval",
+				this.jdbc.listenNotifyPollInterval);
 		// Checked here, not by JdbcStoreSchema: spring-jdbc is optional, and these properties are always bound.
 		if (!TablePrefix.isValid(this.jdbc.tablePrefix)) {
 			throw new SkyvernConfigurationException("skyvern.store.jdbc.table-prefix",
@@ -181,6 +183,16 @@ public class SkyvernStoreProperties implements InitializingBean {
 		private Duration waitPollInterval = Duration.ofMillis(500);
 
 		/**
+		 * Whether waits on PostgreSQL are woken by LISTEN/NOTIFY, which holds one connection of the pool while this instance waits for runs; off, and on other databases, they query every wait-poll-interval.
+		 */
+		private boolean listenNotify = true;
+
+		/**
+		 * Time between two queries for runs finished on other instances while LISTEN/NOTIFY wakes the waits, a safety net for notifications lost while a connection was down.
+		 */
+		private Duration listenNotifyPollInterval = Duration.ofSeconds(10);
+
+		/**
 		 * Return {@code skyvern.store.jdbc.initialize-schema}.
 		 * @return when to create the store's tables at startup: embedded (only in an embedded database), always or never
 		 */
@@ -242,6 +254,38 @@ public class SkyvernStoreProperties implements InitializingBean {
 		 */
 		public void setWaitPollInterval(Duration waitPollInterval) {
 			this.waitPollInterval = waitPollInterval;
+		}
+
+		/**
+		 * Return {@code skyvern.store.jdbc.listen-notify}.
+		 * @return whether waits on PostgreSQL are woken by LISTEN/NOTIFY, which holds one connection of the pool while this instance waits for runs; off, and on other databases, they query every wait-poll-interval
+		 */
+		public boolean isListenNotify() {
+			return this.listenNotify;
+		}
+
+		/**
+		 * Set {@code skyvern.store.jdbc.listen-notify}.
+		 * @param listenNotify whether waits on PostgreSQL are woken by LISTEN/NOTIFY, which holds one connection of the pool while this instance waits for runs; off, and on other databases, they query every wait-poll-interval
+		 */
+		public void setListenNotify(boolean listenNotify) {
+			this.listenNotify = listenNotify;
+		}
+
+		/**
+		 * Return {@code skyvern.store.jdbc.listen-notify-poll-interval}.
+		 * @return time between two queries for runs finished on other instances while LISTEN/NOTIFY wakes the waits, a safety net for notifications lost while a connection was down
+		 */
+		public Duration getListenNotifyPollInterval() {
+			return this.listenNotifyPollInterval;
+		}
+
+		/**
+		 * Set {@code skyvern.store.jdbc.listen-notify-poll-interval}.
+		 * @param listenNotifyPollInterval time between two queries for runs finished on other instances while LISTEN/NOTIFY wakes the waits, a safety net for notifications lost while a connection was down
+		 */
+		public void setListenNotifyPollInterval(Duration listenNotifyPollInterval) {
+			this.listenNotifyPollInterval = listenNotifyPollInterval;
 		}
 
 	}
