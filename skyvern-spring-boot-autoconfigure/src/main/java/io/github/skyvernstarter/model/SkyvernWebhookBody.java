@@ -15,6 +15,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.node.ObjectNode;
@@ -47,6 +48,9 @@ public final class SkyvernWebhookBody {
 	private static final int MAX_RUN_ID_BYTES = MAX_RUN_ID_LENGTH * 6 + 2;
 
 	private static final List<String> OTHER_FIELDS = otherFields();
+
+	// Built once: the mapper's readValue looks up the type and its deserializer on every call.
+	private static final ObjectReader RUN_READER = SkyvernJson.mapper().readerFor(SkyvernRun.class);
 
 	private final byte[] json;
 
@@ -139,7 +143,7 @@ public final class SkyvernWebhookBody {
 		try {
 			// One pass straight into the record, as every normal body goes: a tree first would copy a
 			// multi-megabyte output twice.
-			SkyvernRun run = SkyvernJson.mapper().readValue(this.json, SkyvernRun.class);
+			SkyvernRun run = RUN_READER.readValue(this.json);
 			return (run.runId().equals(this.runId) && run.status().equals(this.status)) ? run : null;
 		}
 		catch (JacksonException | IllegalArgumentException ex) {

@@ -1,7 +1,9 @@
 package io.github.skyvernstarter.observation;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.skyvernstarter.error.SkyvernFailureReason;
@@ -61,6 +63,9 @@ public final class MicrometerSkyvernMetrics implements SkyvernMetrics, SkyvernRe
 	private final boolean workflowIdTag;
 
 	private final AtomicInteger waiting = new AtomicInteger();
+
+	// One timer per outcome, looked up once: a webhook receiver may answer thousands of deliveries a second.
+	private final Map<SkyvernWebhookOutcome, Timer> deliveries = new ConcurrentHashMap<>();
 
 	/**
 	 * Create metrics and register the waiting gauge.
@@ -122,10 +127,12 @@ public final class MicrometerSkyvernMetrics implements SkyvernMetrics, SkyvernRe
 
 	@Override
 	public void onDelivery(SkyvernWebhookOutcome outcome, Duration elapsed) {
-		Timer.builder(WEBHOOK_DELIVERIES)
-			.description("Skyvern webhook deliveries, from receipt to answer")
-			.tag("outcome", outcome.value())
-			.register(this.registry)
+		this.deliveries
+			.computeIfAbsent(outcome,
+					(key) -> Timer.builder(WEBHOOK_DELIVERIES)
+						.description("Skyvern webhook deliveries, from receipt to answer")
+						.tag("outcome", key.value())
+						.register(this.registry))
 			.record(elapsed);
 	}
 

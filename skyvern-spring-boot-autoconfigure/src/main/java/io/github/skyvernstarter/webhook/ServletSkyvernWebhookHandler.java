@@ -37,6 +37,12 @@ public final class ServletSkyvernWebhookHandler implements HttpRequestHandler {
 	 */
 	public static final int HANDLER_MAPPING_ORDER = -2;
 
+	/**
+	 * The largest declared body read on the request's thread when it has already arrived in full:
+	 * run-finished webhooks are a few KB.
+	 */
+	private static final long SYNCHRONOUS_READ_LIMIT = 64 * 1024;
+
 	private final SkyvernWebhookEndpoint receiver;
 
 	private final SkyvernWebhookBodyBudget budget;
@@ -91,12 +97,26 @@ public final class ServletSkyvernWebhookHandler implements HttpRequestHandler {
 			}
 			return;
 		}
+		WebhookBodyBuffer body = newBody(headers);
+		if (rejection == null && body.declaredLength() >= 0 && body.declaredLength() <= SYNCHRONOUS_READ_LIMIT
+				&& ServletWebhookBodyReader.readArrived(request.getInputStream(), body)) {
+			// A small body that came with its headers, as most deliveries do: read without waiting, so it
+			// is answered on this thread, without the machinery of async processing and a deadline.
+			SkyvernWebhookResponse answer = ServletWebhookBodyReader.receiveRead(this.receiver, headers, body);
+			try {
+				write(answer, response, false);
+			}
+			finally {
+				this.receiver.answered(answer, Duration.ofNanos(System.nanoTime() - receivedAt));
+			}
+			return;
+		}
 		// Async even for a rejection: a synchronous answer makes the container read (and discard) the
 		// rest of the body on this thread, which a slow sender would hold.
 		AsyncContext async = request.startAsync(request, response);
 		// The body has its own deadline; the listeners take as long as they take, as without async.
 		async.setTimeout(0);
-		ServletWebhookBodyReader reader = new ServletWebhookBodyReader(this.receiver, headers, newBody(headers), async,
+		ServletWebhookBodyReader reader = new ServletWebhookBodyReader(this.receiver, headers, body, async,
 				receivedAt);
 		if (rejection != null) {
 			reader.refuse(rejection);

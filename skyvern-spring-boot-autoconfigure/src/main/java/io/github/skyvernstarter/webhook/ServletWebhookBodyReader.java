@@ -235,6 +235,42 @@ final class ServletWebhookBodyReader implements ReadListener, AsyncListener {
 	}
 
 	/**
+	 * Read the bytes of a body that have already arrived, without ever waiting for more: only while the
+	 * stream says bytes can be read without blocking, and no further than the declared length.
+	 * @return {@code true} if the whole declared body is now in the buffer; {@code false} if more is to
+	 * come, or if the budget has no room (the caller then reads or refuses without blocking)
+	 */
+	static boolean readArrived(ServletInputStream in, WebhookBodyBuffer body) throws IOException {
+		while (!body.isComplete()) {
+			int available = in.available();
+			if (available <= 0 || !body.ensureRoom(available)) {
+				return false;
+			}
+			// Bytes are available, so this read returns them without blocking.
+			int read = in.read(body.room(), body.roomOffset(), body.roomLength());
+			if (read < 0) {
+				return false;
+			}
+			body.advance(read);
+		}
+		return true;
+	}
+
+	/**
+	 * Hand a body read in full to the receiver and return its answer.
+	 */
+	static SkyvernWebhookResponse receiveRead(SkyvernWebhookEndpoint receiver, HttpHeaders headers,
+			WebhookBodyBuffer body) {
+		try {
+			byte[] bytes = body.toByteArray();
+			return (bytes != null) ? receive(receiver, headers, bytes) : WebhookBodyBuffer.overloaded();
+		}
+		finally {
+			body.close();
+		}
+	}
+
+	/**
 	 * Read the whole body blocking, for a request whose filters do not support async processing, and
 	 * return the receiver's answer.
 	 */

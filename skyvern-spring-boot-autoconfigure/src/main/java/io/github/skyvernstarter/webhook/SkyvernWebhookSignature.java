@@ -30,8 +30,13 @@ public final class SkyvernWebhookSignature {
 
 	private final SecretKeySpec key;
 
+	// Initialised once and cloned per use: looking up the provider and initialising a MAC costs more
+	// than signing a small body.
+	private final Mac prototype;
+
 	private SkyvernWebhookSignature(SecretKeySpec key) {
 		this.key = key;
+		this.prototype = initializedMac(key);
 	}
 
 	/**
@@ -75,8 +80,18 @@ public final class SkyvernWebhookSignature {
 	 */
 	public Mac newMac() {
 		try {
+			return (Mac) this.prototype.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			// A provider whose MACs cannot be cloned: initialise a new one.
+			return initializedMac(this.key);
+		}
+	}
+
+	private static Mac initializedMac(SecretKeySpec key) {
+		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(this.key);
+			mac.init(key);
 			return mac;
 		}
 		catch (GeneralSecurityException ex) {

@@ -159,6 +159,22 @@ final class WebhookBodyBuffer {
 		return true;
 	}
 
+	/**
+	 * Return the declared {@code Content-Length}.
+	 * @return the length, or {@code -1} if none was declared
+	 */
+	long declaredLength() {
+		return this.declaredLength;
+	}
+
+	/**
+	 * Whether every byte the sender declared has been received.
+	 * @return {@code true} if a {@code Content-Length} was declared and that many bytes are here
+	 */
+	synchronized boolean isComplete() {
+		return this.declaredLength >= 0 && this.size == this.declaredLength;
+	}
+
 	synchronized boolean isTooLarge() {
 		return this.size > this.maxBodySize;
 	}
