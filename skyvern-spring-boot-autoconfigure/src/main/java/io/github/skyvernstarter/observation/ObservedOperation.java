@@ -85,6 +85,9 @@ final class ObservedOperation<T> extends Mono<T> {
 
 		private volatile int ended;
 
+		/** Set once a failing result callback has turned the value into an error: later signals are dropped. */
+		private boolean failed;
+
 		ObservedSubscriber(CoreSubscriber<? super T> actual, Context currentContext, Observation observation,
 				ObservedOperation<T> operation) {
 			this.actual = actual;
@@ -108,12 +111,17 @@ final class ObservedOperation<T> extends Mono<T> {
 
 		@Override
 		public void onNext(T value) {
+			if (this.failed) {
+				Operators.onNextDropped(value, this.currentContext);
+				return;
+			}
 			if (end()) {
 				try {
 					this.operation.onResult.accept(this.operation.context, value);
 				}
 				catch (RuntimeException ex) {
 					// As doOnSuccess: a failing callback fails the operation.
+					this.failed = true;
 					this.observation.error(ex);
 					this.observation.stop();
 					Subscription subscription = this.subscription;
@@ -130,6 +138,10 @@ final class ObservedOperation<T> extends Mono<T> {
 
 		@Override
 		public void onError(Throwable failure) {
+			if (this.failed) {
+				Operators.onErrorDropped(failure, this.currentContext);
+				return;
+			}
 			if (end()) {
 				this.operation.onError.accept(this.operation.context, failure);
 				this.observation.error(failure);
@@ -140,6 +152,9 @@ final class ObservedOperation<T> extends Mono<T> {
 
 		@Override
 		public void onComplete() {
+			if (this.failed) {
+				return;
+			}
 			if (end()) {
 				this.observation.stop();
 			}
