@@ -39,15 +39,20 @@ public final class SkyvernFilesAutoConfiguration {
 			SkyvernFilesProperties files, ObjectProvider<WebClient.Builder> webClientBuilder,
 			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings, ResourceLoader resourceLoader) {
-		// Boot's builder is a prototype: this copy is the downloader's own, with none of Skyvern's settings.
-		WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withConnectTimeout(properties.getConnectTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
-		builder.clientConnector(connectorBuilder
-			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()))
-			.build(settings));
-		return new ReactiveSkyvernFileDownloader(builder.build(), properties.getBaseUrl(), properties.requireApiKey(),
+		ClientHttpConnectorBuilder<?> connectors = connectorBuilder
+			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()));
+		// Built on the first download, like the Skyvern WebClient: Boot's builder brings its shared HTTP
+		// connector, a large part of the starter's share of startup, for downloads an application may never make.
+		WebClient webClient = new LazyWebClient(() -> {
+			// Boot's builder is a prototype: this copy is the downloader's own, with none of Skyvern's settings.
+			WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
+			builder.clientConnector(connectors.build(settings));
+			return builder.build();
+		});
+		return new ReactiveSkyvernFileDownloader(webClient, properties.getBaseUrl(), properties.requireApiKey(),
 				files.getMaxSize(), files.getReadTimeout(), files.getMaxRetries());
 	}
 

@@ -87,7 +87,9 @@ public final class ReactiveSkyvernWorkflowTemplate extends ReactiveSupportOperat
 			RunWorkflowRequest toSend = customize(request);
 			Mono<SkyvernRun> started = this.instrumentation.run(toSend.workflowId(),
 					this.runStarter.start(toSend, options));
-			started = started.flatMap((run) -> noteStarted(run, toSend));
+			if (!this.startListeners.isEmpty()) {
+				started = started.flatMap((run) -> noteStarted(run, toSend));
+			}
 			if (!toSend.waitForCompletion()) {
 				return started;
 			}

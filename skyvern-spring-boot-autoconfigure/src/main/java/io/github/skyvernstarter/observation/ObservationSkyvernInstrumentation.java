@@ -78,8 +78,10 @@ public final class ObservationSkyvernInstrumentation implements SkyvernInstrumen
 		return observe(new SkyvernOperationContext(Operation.RUN, null, workflowId), start, (context, run) -> {
 			seen(context, run);
 			this.metrics.runStarted(workflowId, run);
-			logger.info("Started Skyvern run " + run.runId() + " of workflow " + workflowId + " (status "
-					+ run.status() + ")");
+			if (logger.isInfoEnabled()) {
+				logger.info("Started Skyvern run " + run.runId() + " of workflow " + workflowId + " (status "
+						+ run.status() + ")");
+			}
 		}, NO_ERROR_HANDLING);
 	}
 
@@ -178,43 +180,18 @@ public final class ObservationSkyvernInstrumentation implements SkyvernInstrumen
 
 	private <T> Mono<T> observe(SkyvernOperationContext context, Mono<T> operation,
 			BiConsumer<SkyvernOperationContext, T> onResult, BiConsumer<SkyvernOperationContext, Throwable> onError) {
-		return Mono.deferContextual((reactorContext) -> {
-			Observation observation = SkyvernObservationDocumentation.OPERATION.observation(this.customConvention,
-					this.defaultConvention,
-					() -> context, this.registry);
-			Observation parent = reactorContext.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-			if (parent != null) {
-				observation.parentObservation(parent);
-			}
-			observation.start();
-			// Stopped on the first signal, before a value reaches the subscriber: a wait that follows
-			// a run start is then a sibling of the start, not its child.
-			AtomicBoolean ended = new AtomicBoolean();
-			Mono<T> observed = operation.doOnSuccess((result) -> {
-				if (ended.compareAndSet(false, true)) {
-					if (result != null) {
-						onResult.accept(context, result);
+		// Stopped on the first signal, before a value reaches the subscriber: a wait that follows a run
+		// start is then a sibling of the start, not its child.
+		return new ObservedOperation<>(operation, () -> SkyvernObservationDocumentation.OPERATION
+			.observation(this.customConvention, this.defaultConvention, () -> context, this.registry), context, onResult,
+				(failed, ex) -> {
+					onError.accept(failed, ex);
+					if (logger.isDebugEnabled()) {
+						logger.debug("Skyvern " + failed.getOperation().operationName()
+								+ ((failed.getRunId() != null) ? " of run " + failed.getRunId() : "") + " failed ("
+								+ SkyvernFailureReason.of(ex) + ")");
 					}
-					observation.stop();
-				}
-			}).doOnError((ex) -> {
-				if (ended.compareAndSet(false, true)) {
-					onError.accept(context, ex);
-					observation.error(ex);
-					logger.debug("Skyvern " + context.getOperation().operationName()
-							+ ((context.getRunId() != null) ? " of run " + context.getRunId() : "") + " failed ("
-							+ SkyvernFailureReason.of(ex) + ")");
-					observation.stop();
-				}
-			}).doOnCancel(() -> {
-				if (ended.compareAndSet(false, true)) {
-					context.setCancelled();
-					observation.stop();
-				}
-			});
-			return observation.isNoop() ? observed
-					: observed.contextWrite((ctx) -> ctx.put(ObservationThreadLocalAccessor.KEY, observation));
-		});
+				});
 	}
 
 }

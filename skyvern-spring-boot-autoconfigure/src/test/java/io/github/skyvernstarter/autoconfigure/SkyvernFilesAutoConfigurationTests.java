@@ -1,5 +1,7 @@
 package io.github.skyvernstarter.autoconfigure;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.skyvernstarter.client.SkyvernWebClientCustomizer;
 import io.github.skyvernstarter.files.ReactiveSkyvernFileDownloader;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -63,6 +66,24 @@ class SkyvernFilesAutoConfigurationTests {
 						.doesNotContain("skyvern-spring-boot-starter");
 				});
 			});
+	}
+
+	@Test
+	void buildsNoHttpClientBeforeTheFirstDownload() {
+		storage.stubFor(get(urlEqualTo("/bucket/b.pdf")).willReturn(aResponse().withBody("pdf")));
+		AtomicInteger built = new AtomicInteger();
+		ClientHttpConnectorBuilder<?> counting = (settings) -> {
+			built.incrementAndGet();
+			return ClientHttpConnectorBuilder.reactor().build(settings);
+		};
+		this.contextRunner.withBean(ClientHttpConnectorBuilder.class, () -> counting).run((context) -> {
+			ReactiveSkyvernFileDownloader downloader = context.getBean(ReactiveSkyvernFileDownloader.class);
+			assertThat(built).hasValue(0);
+			downloader.stream(new FileInfo(storage.baseUrl() + "/bucket/b.pdf", null, "b.pdf", null, null, null))
+				.map(DataBufferUtils::release)
+				.blockLast();
+			assertThat(built.get()).isPositive();
+		});
 	}
 
 	@Test
