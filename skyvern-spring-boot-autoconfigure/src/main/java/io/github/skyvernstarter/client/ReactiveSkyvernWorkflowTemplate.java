@@ -7,10 +7,7 @@ import java.util.Map;
 import io.github.skyvernstarter.model.RetryWebhookResult;
 import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernRun;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -29,8 +26,6 @@ import reactor.core.scheduler.Schedulers;
  */
 public final class ReactiveSkyvernWorkflowTemplate extends ReactiveSupportOperations {
 
-	private static final Log logger = LogFactory.getLog(ReactiveSkyvernWorkflowTemplate.class);
-
 	private static final String WEBHOOK_URL = "webhook_url";
 
 	private final SkyvernApiClient client;
@@ -41,7 +36,7 @@ public final class ReactiveSkyvernWorkflowTemplate extends ReactiveSupportOperat
 
 	private final RunWaiter waiter;
 
-	private final List<SkyvernRunStartListener> startListeners;
+	private final RunStartListeners startListeners;
 
 	private final ExactlyOnceRunStarter runStarter;
 
@@ -57,17 +52,19 @@ public final class ReactiveSkyvernWorkflowTemplate extends ReactiveSupportOperat
 	private ReactiveSkyvernWorkflowTemplate(Builder builder) {
 		this(builder, new RunWaiter(builder.client, builder.waitSettings, builder.completionSource, builder.timer,
 				builder.instrumentation),
-				new RunStartLookup(builder.client, builder.runStartSettings.gracePeriod(), builder.timer));
+				new RunStartLookup(builder.client, builder.runStartSettings.gracePeriod(), builder.timer),
+				new RunStartListeners(builder.startListeners));
 	}
 
-	private ReactiveSkyvernWorkflowTemplate(Builder builder, RunWaiter waiter, RunStartLookup lookup) {
+	private ReactiveSkyvernWorkflowTemplate(Builder builder, RunWaiter waiter, RunStartLookup lookup,
+			RunStartListeners startListeners) {
 		super(builder.client, new ReactiveRunSupport(builder.client, builder.instrumentation, waiter),
 				new TaskRunStarter(builder.client, waiter, builder.instrumentation, builder.taskWebhookUrl,
-						builder.startListeners, builder.runStartSettings, lookup));
+						startListeners, builder.runStartSettings, lookup));
 		this.client = builder.client;
 		this.requestCustomizers = List.copyOf(builder.requestCustomizers);
 		this.instrumentation = builder.instrumentation;
-		this.startListeners = List.copyOf(builder.startListeners);
+		this.startListeners = startListeners;
 		this.waiter = waiter;
 		this.runStarter = new ExactlyOnceRunStarter(builder.client, builder.runStartSettings, lookup);
 	}
@@ -85,11 +82,8 @@ public final class ReactiveSkyvernWorkflowTemplate extends ReactiveSupportOperat
 	public Mono<SkyvernRun> runWorkflow(RunWorkflowRequest request, RequestOptions options) {
 		return Mono.defer(() -> {
 			RunWorkflowRequest toSend = customize(request);
-			Mono<SkyvernRun> started = this.instrumentation.run(toSend.workflowId(),
-					this.runStarter.start(toSend, options));
-			if (!this.startListeners.isEmpty()) {
-				started = started.flatMap((run) -> noteStarted(run, toSend));
-			}
+			Mono<SkyvernRun> started = this.startListeners
+				.afterStart(this.instrumentation.run(toSend.workflowId(), this.runStarter.start(toSend, options)), toSend);
 			if (!toSend.waitForCompletion()) {
 				return started;
 			}
@@ -138,15 +132,6 @@ public final class ReactiveSkyvernWorkflowTemplate extends ReactiveSupportOperat
 	public Mono<RetryWebhookResult> retryRunWebhook(String runId, @Nullable String webhookUrl,
 			RequestOptions options) {
 		return this.instrumentation.retryWebhook(runId, this.client.retryRunWebhook(runId, webhookUrl, options));
-	}
-
-	private Mono<SkyvernRun> noteStarted(SkyvernRun run, RunWorkflowRequest request) {
-		return Flux.fromIterable(this.startListeners)
-			.concatMap((listener) -> listener.runStarted(run, request).onErrorResume((ex) -> {
-				logger.warn("A run start listener failed for run " + run.runId(), ex);
-				return Mono.empty();
-			}))
-			.then(Mono.just(run));
 	}
 
 	/**

@@ -15,7 +15,6 @@ import io.github.skyvernstarter.model.TaskRunRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -51,7 +50,7 @@ final class TaskRunStarter {
 
 	private final @Nullable String webhookUrl;
 
-	private final List<SkyvernRunStartListener> startListeners;
+	private final RunStartListeners startListeners;
 
 	private final RunStartSettings settings;
 
@@ -60,20 +59,20 @@ final class TaskRunStarter {
 	private final Supplier<String> requestIds;
 
 	TaskRunStarter(SkyvernApiClient client, RunWaiter waiter, SkyvernInstrumentation instrumentation,
-			@Nullable String webhookUrl, List<SkyvernRunStartListener> startListeners, RunStartSettings settings,
+			@Nullable String webhookUrl, RunStartListeners startListeners, RunStartSettings settings,
 			RunStartLookup lookup) {
 		this(client, waiter, instrumentation, webhookUrl, startListeners, settings, lookup,
 				() -> UUID.randomUUID().toString());
 	}
 
 	TaskRunStarter(SkyvernApiClient client, RunWaiter waiter, SkyvernInstrumentation instrumentation,
-			@Nullable String webhookUrl, List<SkyvernRunStartListener> startListeners, RunStartSettings settings,
+			@Nullable String webhookUrl, RunStartListeners startListeners, RunStartSettings settings,
 			RunStartLookup lookup, Supplier<String> requestIds) {
 		this.client = client;
 		this.waiter = waiter;
 		this.instrumentation = instrumentation;
 		this.webhookUrl = webhookUrl;
-		this.startListeners = List.copyOf(startListeners);
+		this.startListeners = startListeners;
 		this.settings = settings;
 		this.lookup = lookup;
 		this.requestIds = requestIds;
@@ -83,8 +82,8 @@ final class TaskRunStarter {
 		return Mono.defer(() -> {
 			TaskRunRequest toSend = (request.webhookUrl() == null && this.webhookUrl != null)
 					? request.withWebhookUrl(this.webhookUrl) : request;
-			Mono<SkyvernRun> started = this.instrumentation.run(TASK, send(toSend, options))
-				.flatMap((run) -> noteStarted(run, toSend));
+			Mono<SkyvernRun> started = this.startListeners.afterStart(this.instrumentation.run(TASK, send(toSend, options)),
+					toSend);
 			if (!toSend.waitForCompletion()) {
 				return started;
 			}
@@ -103,15 +102,6 @@ final class TaskRunStarter {
 		String requestId = this.requestIds.get();
 		String token = this.settings.titleToken(requestId);
 		return this.lookup.send(new TaskStart(withToken(request, token), requestId, token, options), options);
-	}
-
-	private Mono<SkyvernRun> noteStarted(SkyvernRun run, TaskRunRequest request) {
-		return Flux.fromIterable(this.startListeners)
-			.concatMap((listener) -> listener.taskStarted(run, request).onErrorResume((ex) -> {
-				logger.warn("A run start listener failed for task run " + run.runId(), ex);
-				return Mono.empty();
-			}))
-			.then(Mono.just(run));
 	}
 
 	/**
