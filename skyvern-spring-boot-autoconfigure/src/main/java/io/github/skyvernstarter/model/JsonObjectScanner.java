@@ -1,7 +1,9 @@
 package io.github.skyvernstarter.model;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -23,10 +25,18 @@ final class JsonObjectScanner {
 
 	private final byte[] json;
 
+	/** The names of the members to keep, in UTF-8, or {@code null} to keep them all. */
+	private final byte @Nullable [][] wanted;
+
+	private final List<String> wantedNames;
+
 	private int position;
 
-	private JsonObjectScanner(byte[] json) {
+	private JsonObjectScanner(byte[] json, List<String> wantedNames) {
 		this.json = json;
+		this.wantedNames = wantedNames;
+		this.wanted = wantedNames.isEmpty() ? null
+				: wantedNames.stream().map((name) -> name.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
 	}
 
 	/**
@@ -36,8 +46,19 @@ final class JsonObjectScanner {
 	 * object
 	 */
 	static @Nullable Map<String, Member> scan(byte[] json) {
+		return scan(json, List.of());
+	}
+
+	/**
+	 * Scan a JSON object as {@link #scan(byte[])} does, keeping only the members of the given names:
+	 * the others are checked and skipped, their names not even decoded.
+	 * @param json the JSON document in UTF-8
+	 * @param names the names of the members to keep; all of them when empty
+	 * @return the members kept, or {@code null} if the document is not a JSON object
+	 */
+	static @Nullable Map<String, Member> scan(byte[] json, List<String> names) {
 		try {
-			return new JsonObjectScanner(json).object();
+			return new JsonObjectScanner(json, names).object();
 		}
 		catch (NotAnObject | JacksonException ex) {
 			// JacksonException: a member name with a malformed escape.
@@ -69,14 +90,16 @@ final class JsonObjectScanner {
 			skipWhitespace();
 			int nameStart = this.position;
 			skipString();
-			String name = Member.decode(this.json, nameStart, this.position);
+			String name = name(nameStart, this.position);
 			skipWhitespace();
 			expect(':');
 			skipWhitespace();
 			int start = this.position;
 			int depth = skipValue();
-			members.remove(name);
-			members.put(name, new Member(start, this.position, depth, this.json[start]));
+			if (name != null) {
+				members.remove(name);
+				members.put(name, new Member(start, this.position, depth, this.json[start]));
+			}
 			skipWhitespace();
 			byte next = peek();
 			this.position++;
@@ -87,6 +110,31 @@ final class JsonObjectScanner {
 				throw NOT_AN_OBJECT;
 			}
 		}
+	}
+
+	/**
+	 * Return the name of the member whose quoted name is at the given positions, or {@code null} if it
+	 * is not wanted.
+	 */
+	private @Nullable String name(int start, int end) {
+		if (this.wanted == null) {
+			return Member.decode(this.json, start, end);
+		}
+		int length = end - start - 2;
+		for (int i = 0; i < this.wanted.length; i++) {
+			if (this.wanted[i].length == length
+					&& Arrays.equals(this.json, start + 1, end - 1, this.wanted[i], 0, length)) {
+				return this.wantedNames.get(i);
+			}
+		}
+		for (int i = start + 1; i < end - 1; i++) {
+			if (this.json[i] == '\\') {
+				// An escaped name may still spell a wanted one.
+				String name = Member.decode(this.json, start, end);
+				return this.wantedNames.contains(name) ? name : null;
+			}
+		}
+		return null;
 	}
 
 	private int skipValue() {

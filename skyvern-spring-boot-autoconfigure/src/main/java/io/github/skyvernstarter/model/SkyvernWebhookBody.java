@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import io.github.skyvernstarter.model.JsonObjectScanner.Member;
@@ -49,20 +50,20 @@ public final class SkyvernWebhookBody {
 
 	private static final List<String> OTHER_FIELDS = otherFields();
 
+	/** The members {@link #parse} reads; the rest of the body is read when the run is. */
+	private static final List<String> IDENTIFYING_FIELDS = List.of("run_id", "workflow_run_id", "status");
+
 	// Built once: the mapper's readValue looks up the type and its deserializer on every call.
 	private static final ObjectReader RUN_READER = SkyvernJson.mapper().readerFor(SkyvernRun.class);
 
 	private final byte[] json;
 
-	private final Map<String, Member> members;
-
 	private final String runId;
 
 	private final RunStatus status;
 
-	private SkyvernWebhookBody(byte[] json, Map<String, Member> members, String runId, RunStatus status) {
+	private SkyvernWebhookBody(byte[] json, String runId, RunStatus status) {
 		this.json = json;
-		this.members = members;
 		this.runId = runId;
 		this.status = status;
 	}
@@ -74,7 +75,7 @@ public final class SkyvernWebhookBody {
 	 * @throws IllegalArgumentException if the body is not a run; the message never quotes the body
 	 */
 	public static SkyvernWebhookBody parse(byte[] json) {
-		Map<String, Member> members = JsonObjectScanner.scan(json);
+		Map<String, Member> members = JsonObjectScanner.scan(json, IDENTIFYING_FIELDS);
 		if (members == null) {
 			throw new IllegalArgumentException("the body is not a JSON object");
 		}
@@ -99,7 +100,7 @@ public final class SkyvernWebhookBody {
 		if (normalized.isEmpty()) {
 			throw new IllegalArgumentException("status is blank");
 		}
-		return new SkyvernWebhookBody(json, members, id, RunStatus.of(normalized));
+		return new SkyvernWebhookBody(json, id, RunStatus.of(normalized));
 	}
 
 	private static String string(byte[] json, Member member, String field) {
@@ -136,7 +137,9 @@ public final class SkyvernWebhookBody {
 		if (run != null) {
 			return new ParsedRun(run, Map.of());
 		}
-		return new FieldByField(this.json, this.members, this.runId, this.status).read();
+		// Every member this time: the body was scanned for the identifying ones only.
+		Map<String, Member> all = Objects.requireNonNull(JsonObjectScanner.scan(this.json));
+		return new FieldByField(this.json, all, this.runId, this.status).read();
 	}
 
 	private @Nullable SkyvernRun readWhole() {

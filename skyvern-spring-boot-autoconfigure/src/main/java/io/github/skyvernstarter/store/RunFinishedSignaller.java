@@ -37,7 +37,7 @@ public final class RunFinishedSignaller {
 	@EventListener
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	public void runFinished(SkyvernRunFinishedEvent event) {
-		if (!event.getUnreadableFields().isEmpty() || !event.getRun().isFinal()) {
+		if (!event.getStatus().isFinal() || !event.getUnreadableFields().isEmpty()) {
 			return;
 		}
 		try {

@@ -66,10 +66,10 @@ public final class RunRegistryUpdater implements SkyvernRunStartListener {
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	public void runFinished(SkyvernRunFinishedEvent event) {
 		try {
-			this.registry.remove(event.getRun().runId());
+			this.registry.remove(event.getRunId());
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not remove run " + event.getRun().runId() + " from the Skyvern run registry: " + ex);
+			logger.warn("Could not remove run " + event.getRunId() + " from the Skyvern run registry: " + ex);
 		}
 	}
 

@@ -131,8 +131,9 @@ public final class ServletSkyvernWebhookHandler implements HttpRequestHandler {
 	}
 
 	private static HttpHeaders headers(HttpServletRequest request) {
-		// Copied as raw strings: nothing is parsed here, the receiver decides what is valid.
-		HttpHeaders headers = new HttpHeaders();
+		// Copied as raw strings: nothing is parsed here, the receiver decides what is valid. The copy is
+		// this request's own, so the event keeps it without copying it again.
+		HttpHeaders headers = new OwnedHttpHeaders();
 		for (String name : Collections.list(request.getHeaderNames())) {
 			for (String value : Collections.list(request.getHeaders(name))) {
 				headers.add(name, value);

@@ -2,10 +2,11 @@ package io.github.skyvernstarter.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Set;
 
+import io.github.skyvernstarter.model.RunStatus;
 import io.github.skyvernstarter.model.SkyvernRun;
-import io.github.skyvernstarter.model.SkyvernWebhookBody.ParsedRun;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -23,7 +24,17 @@ import org.springframework.http.HttpHeaders;
  */
 public final class SkyvernRunFinishedEvent {
 
-	private final SkyvernRun run;
+	private final String runId;
+
+	private final RunStatus status;
+
+	/** The run, when the event was created with it. */
+	private final @Nullable SkyvernRun run;
+
+	/** The run of a delivery, read from the body on first use, when the event was not created with it. */
+	private final @Nullable WebhookRun delivered;
+
+	private final Set<String> unreadableFields;
 
 	private final byte[] body;
 
@@ -32,8 +43,6 @@ public final class SkyvernRunFinishedEvent {
 	private final Instant receivedAt;
 
 	private final @Nullable Instant skyvernTimestamp;
-
-	private final Set<String> unreadableFields;
 
 	/**
 	 * Create an event, for example to test a listener; the {@code x-skyvern-timestamp} is read from the
@@ -44,44 +53,82 @@ public final class SkyvernRunFinishedEvent {
 	 * @param receivedAt when this application received the delivery
 	 */
 	public SkyvernRunFinishedEvent(SkyvernRun run, byte[] body, HttpHeaders headers, Instant receivedAt) {
-		this(run, Set.of(), body, headers, receivedAt, timestamp(headers));
+		this.runId = run.runId();
+		this.status = run.status();
+		this.run = run;
+		this.delivered = null;
+		this.unreadableFields = Set.of();
+		this.body = body.clone();
+		this.headers = copy(headers);
+		this.receivedAt = receivedAt;
+		this.skyvernTimestamp = timestamp(headers);
 	}
 
-	SkyvernRunFinishedEvent(ParsedRun parsed, byte[] body, HttpHeaders headers, Instant receivedAt) {
-		this(parsed.run(), parsed.unreadableFields().keySet(), body, headers, receivedAt, timestamp(headers));
+	/**
+	 * Create the event of a delivery whose run is read from its body when first asked for.
+	 * @param delivered the delivery's run
+	 * @param body the request body, owned by the event from now on: not copied
+	 */
+	SkyvernRunFinishedEvent(WebhookRun delivered, byte[] body, HttpHeaders headers, Instant receivedAt) {
+		this.runId = delivered.runId();
+		this.status = delivered.status();
+		this.run = null;
+		this.delivered = delivered;
+		this.unreadableFields = Set.of();
+		this.body = body;
+		this.headers = (headers instanceof OwnedHttpHeaders) ? HttpHeaders.readOnlyHttpHeaders(headers) : copy(headers);
+		this.receivedAt = receivedAt;
+		this.skyvernTimestamp = timestamp(headers);
+	}
+
+	private static HttpHeaders copy(HttpHeaders headers) {
+		// A copy: a server's request headers are a view that is recycled once the request ends.
+		return HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(headers));
 	}
 
 	private static @Nullable Instant timestamp(HttpHeaders headers) {
 		return SkyvernWebhookVerifier.parseTimestamp(headers.getFirst(SkyvernWebhookVerifier.TIMESTAMP_HEADER));
 	}
 
-	private SkyvernRunFinishedEvent(SkyvernRun run, Set<String> unreadableFields, byte[] body, HttpHeaders headers,
-			Instant receivedAt, @Nullable Instant skyvernTimestamp) {
-		this.run = run;
-		this.unreadableFields = Set.copyOf(unreadableFields);
-		this.body = body.clone();
-		// A copy: a server's request headers are a view that is recycled once the request ends.
-		this.headers = HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(headers));
-		this.receivedAt = receivedAt;
-		this.skyvernTimestamp = skyvernTimestamp;
+	/**
+	 * Return the run's id, without reading the rest of the body.
+	 * @return the run id
+	 * @since 0.1.0
+	 */
+	public String getRunId() {
+		return this.runId;
+	}
+
+	/**
+	 * Return the run's final status, without reading the rest of the body.
+	 * @return the status, trimmed and lower-cased as {@link SkyvernRun#status()} has it
+	 * @since 0.1.0
+	 */
+	public RunStatus getStatus() {
+		return this.status;
 	}
 
 	/**
 	 * Return the run, the same type the workflow templates return.
+	 * <p>
+	 * The body is read into the run on the first call (by any listener, once for all of them); a
+	 * listener that needs only the run id and status should call {@link #getRunId()} and
+	 * {@link #getStatus()}, which do not read it: a run's output can be megabytes.
 	 * @return the run
 	 */
 	public SkyvernRun getRun() {
-		return this.run;
+		return (this.run != null) ? this.run : Objects.requireNonNull(this.delivered).parsed().run();
 	}
 
 	/**
 	 * Return the fields of the body that could not be read (a wrong JSON type, a bad timestamp, a
 	 * number out of range, nesting too deep): the run has {@code null} for them, and the raw JSON is
-	 * in {@link #getBody()}.
+	 * in {@link #getBody()}. Like {@link #getRun()}, this reads the body on the first call, and a
+	 * warning names the fields then.
 	 * @return the unreadable fields by their JSON name, for example {@code created_at}; usually empty
 	 */
 	public Set<String> getUnreadableFields() {
-		return this.unreadableFields;
+		return (this.delivered != null) ? this.delivered.parsed().unreadableFields().keySet() : this.unreadableFields;
 	}
 
 	/**
@@ -128,7 +175,7 @@ public final class SkyvernRunFinishedEvent {
 
 	@Override
 	public String toString() {
-		return "SkyvernRunFinishedEvent[runId=" + this.run.runId() + ", status=" + this.run.status() + ", receivedAt="
+		return "SkyvernRunFinishedEvent[runId=" + this.runId + ", status=" + this.status + ", receivedAt="
 				+ this.receivedAt + "]";
 	}
 

@@ -7,7 +7,6 @@ import java.util.Objects;
 
 import io.github.skyvernstarter.model.SkyvernJson;
 import io.github.skyvernstarter.model.SkyvernRun;
-import io.github.skyvernstarter.model.SkyvernWebhookBody.ParsedRun;
 import io.github.skyvernstarter.webhook.SkyvernWebhookIdempotencyStore.DeliveryKey;
 import org.jspecify.annotations.Nullable;
 
@@ -135,21 +134,20 @@ public final class SkyvernWebhookReceiver implements SkyvernWebhookEndpoint {
 			return rejection;
 		}
 		WebhookBodyReader.Reading reading = this.bodyReader.read(body);
-		ParsedRun parsed = reading.run();
-		if (parsed == null) {
+		WebhookRun run = reading.run();
+		if (run == null) {
 			return Objects.requireNonNull(reading.answer());
 		}
-		SkyvernRun run = parsed.run();
-		// A run with unreadable fields does not finish waits: they poll, and get what the API says.
-		if (this.completionSource != null && parsed.unreadableFields().isEmpty()) {
-			this.completionSource.runFinished(run, body.length);
+		// The run id and status are read; the rest of the body is read when a wait or a listener asks.
+		if (this.completionSource != null) {
+			this.completionSource.runFinished(run);
 		}
 		DeliveryKey key = new DeliveryKey(run.runId(), run.status().value());
 		SkyvernWebhookResponse repeat = this.idempotency.claim(key);
 		if (repeat != null) {
 			return repeat;
 		}
-		return this.publisher.publish(key, new SkyvernRunFinishedEvent(parsed, body, headers, receivedAt));
+		return this.publisher.publish(key, new SkyvernRunFinishedEvent(run, body, headers, receivedAt));
 	}
 
 	/**

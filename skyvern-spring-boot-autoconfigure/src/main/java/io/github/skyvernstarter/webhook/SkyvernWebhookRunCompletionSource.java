@@ -9,11 +9,14 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.skyvernstarter.client.RunCompletionSource;
 import io.github.skyvernstarter.model.SkyvernRun;
+import io.github.skyvernstarter.model.SkyvernWebhookBody;
+import io.github.skyvernstarter.model.SkyvernWebhookBody.ParsedRun;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -176,6 +179,28 @@ public final class SkyvernWebhookRunCompletionSource implements RunCompletionSou
 		return this.waiters.values().stream().mapToInt(Set::size).sum();
 	}
 
+	/**
+	 * Report the run of a verified delivery, final by then; its body is read into a run only if a
+	 * wait is registered for it now, or asks for it later. A run with unreadable fields does not finish
+	 * waits: they poll, and get what the API says.
+	 * @param run the delivery's run
+	 */
+	void runFinished(WebhookRun run) {
+		if (!run.status().isFinal()) {
+			return;
+		}
+		// The body only, not the run read from it: a listener may read it into a tree many times its size.
+		remember(run.runId(), new Recent(null, run.body(), this.clock.instant().plus(RECENT_RUN_TTL),
+				RunHeapEstimate.BYTES_PER_RUN + 2L * run.size()));
+		Set<MonoSink<SkyvernRun>> forRun = this.waiters.get(run.runId());
+		if (forRun != null) {
+			ParsedRun parsed = run.parsed();
+			if (parsed.unreadableFields().isEmpty()) {
+				forRun.forEach((sink) -> sink.success(parsed.run()));
+			}
+		}
+	}
+
 	private void removeWaiter(String runId, MonoSink<SkyvernRun> sink) {
 		this.waiters.computeIfPresent(runId, (id, sinks) -> {
 			sinks.remove(sink);
@@ -183,19 +208,22 @@ public final class SkyvernWebhookRunCompletionSource implements RunCompletionSou
 		});
 	}
 
-	private synchronized void remember(SkyvernRun run, long bodySize) {
-		Instant now = this.clock.instant();
-		Recent previous = this.recent.remove(run.runId());
+	private void remember(SkyvernRun run, long bodySize) {
+		long bytes = Math.max(bodySize, RunHeapEstimate.of(run));
+		remember(run.runId(), new Recent(run, null, this.clock.instant().plus(RECENT_RUN_TTL), bytes));
+	}
+
+	private synchronized void remember(String runId, Recent entry) {
+		Recent previous = this.recent.remove(runId);
 		if (previous != null) {
 			this.recentBytes -= previous.bytes();
 		}
-		long bytes = Math.max(bodySize, RunHeapEstimate.of(run));
-		if (bytes > MAX_RECENT_BYTES) {
+		if (entry.bytes() > MAX_RECENT_BYTES) {
 			return;
 		}
-		this.recent.put(run.runId(), new Recent(run, now.plus(RECENT_RUN_TTL), bytes));
-		this.recentBytes += bytes;
-		evict(now);
+		this.recent.put(runId, entry);
+		this.recentBytes += entry.bytes();
+		evict(this.clock.instant());
 	}
 
 	/**
@@ -207,9 +235,12 @@ public final class SkyvernWebhookRunCompletionSource implements RunCompletionSou
 		return this.recentBytes;
 	}
 
-	private synchronized @Nullable SkyvernRun recentRun(String runId) {
-		evict(this.clock.instant());
-		Recent entry = this.recent.get(runId);
+	private @Nullable SkyvernRun recentRun(String runId) {
+		Recent entry;
+		synchronized (this) {
+			evict(this.clock.instant());
+			entry = this.recent.get(runId);
+		}
 		return (entry != null) ? entry.run() : null;
 	}
 
@@ -226,7 +257,19 @@ public final class SkyvernWebhookRunCompletionSource implements RunCompletionSou
 		}
 	}
 
-	private record Recent(SkyvernRun run, Instant expiresAt, long bytes) {
+	/**
+	 * A recently finished run: the run, or the delivery it is read from when a wait asks.
+	 */
+	private record Recent(@Nullable SkyvernRun finished, @Nullable SkyvernWebhookBody delivery, Instant expiresAt,
+			long bytes) {
+
+		@Nullable SkyvernRun run() {
+			if (this.finished != null) {
+				return this.finished;
+			}
+			ParsedRun parsed = Objects.requireNonNull(this.delivery).readRun();
+			return parsed.unreadableFields().isEmpty() ? parsed.run() : null;
+		}
 
 	}
 

@@ -29,7 +29,8 @@ final class WebhookBodyBuffer {
 
 	private final long declaredLength;
 
-	private final List<byte[]> segments = new ArrayList<>();
+	// Most bodies arrive with their headers, in one segment.
+	private final List<byte[]> segments = new ArrayList<>(2);
 
 	private byte @Nullable [] current;
 

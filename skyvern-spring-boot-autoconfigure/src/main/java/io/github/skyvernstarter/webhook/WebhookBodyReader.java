@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Reads a verified body into the run to publish, or decides the answer instead: 400 for a body
  * that is not a run (no event, and Skyvern does not retry a 4xx), 200 {@code ignored} for a status
  * that is not final (no event: Skyvern sends webhooks for final statuses only, so there is nothing
- * to wait for), and a warning for fields that could not be read (published as {@code null}).
+ * to wait for). The rest of the body is read when the run is first asked for, with a warning then
+ * for fields that could not be read (published as {@code null}).
  */
 final class WebhookBodyReader {
 
@@ -56,17 +57,25 @@ final class WebhookBodyReader {
 			}
 			return new Reading(null, SkyvernWebhookResponse.of(SkyvernWebhookOutcome.IGNORED, 200, "ignored"));
 		}
-		ParsedRun parsed = delivery.readRun();
-		if (!parsed.unreadableFields().isEmpty()) {
-			warn(run + " (" + delivery.status() + ") has fields that could not be read and are null in its event: "
-					+ parsed.unreadableFields()
-						.entrySet()
-						.stream()
-						.map((field) -> field.getKey() + " (" + field.getValue() + ")")
-						.collect(Collectors.joining(", "))
-					+ "; the raw JSON is in SkyvernRunFinishedEvent.getBody()");
+		return new Reading(new WebhookRun(delivery, body.length, this::warnIfUnreadable), null);
+	}
+
+	/**
+	 * Warn about the fields of a run that could not be read, when the run is first read: by a
+	 * listener, or a wait.
+	 */
+	private void warnIfUnreadable(ParsedRun parsed) {
+		if (parsed.unreadableFields().isEmpty()) {
+			return;
 		}
-		return new Reading(parsed, null);
+		warn("Skyvern webhook for run " + LogSanitizer.safe(parsed.run().runId()) + " (" + parsed.run().status()
+				+ ") has fields that could not be read and are null in its event: "
+				+ parsed.unreadableFields()
+					.entrySet()
+					.stream()
+					.map((field) -> field.getKey() + " (" + field.getValue() + ")")
+					.collect(Collectors.joining(", "))
+				+ "; the raw JSON is in SkyvernRunFinishedEvent.getBody()");
 	}
 
 	private void warn(String message) {
@@ -81,10 +90,10 @@ final class WebhookBodyReader {
 	/**
 	 * What a verified body holds: a final run to publish, or the answer to give instead.
 	 *
-	 * @param run the run to publish, or {@code null}
+	 * @param run the run to publish, read from the body on first use, or {@code null}
 	 * @param answer the answer to give instead, or {@code null}
 	 */
-	record Reading(@Nullable ParsedRun run, @Nullable SkyvernWebhookResponse answer) {
+	record Reading(@Nullable WebhookRun run, @Nullable SkyvernWebhookResponse answer) {
 
 	}
 

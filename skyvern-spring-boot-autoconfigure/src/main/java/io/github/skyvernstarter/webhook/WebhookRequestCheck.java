@@ -63,6 +63,10 @@ final class WebhookRequestCheck {
 		if (contentType == null) {
 			return false;
 		}
+		if (contentType.equalsIgnoreCase(MediaType.APPLICATION_JSON_VALUE)) {
+			// What Skyvern sends: no need to parse it.
+			return true;
+		}
 		try {
 			MediaType type = MediaType.parseMediaType(contentType);
 			return "application".equals(type.getType())

@@ -1,6 +1,7 @@
 package io.github.skyvernstarter.model;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import io.github.skyvernstarter.model.JsonObjectScanner.Member;
@@ -71,6 +72,23 @@ class JsonObjectScannerTests {
 			"{a:1}", "{\"a\":1", "{\"bad\\u12\":1}" })
 	void rejectsWhatIsNotAJsonObject(String json) {
 		assertThat(JsonObjectScanner.scan(bytes(json))).isNull();
+	}
+
+	@Test
+	void keepsOnlyTheNamedMembersTheLastOfARepeatedOneEvenWhenEscaped() {
+		String json = "{\"output\":{\"run_id\":\"inner\"},\"status\":\"running\",\"run\\u005fid\":\"first\","
+				+ "\"runs_id\":1,\"run_id\":\"second\",\"status\":\"completed\",\"st\\u0061tus\":\"failed\"}";
+		Map<String, Member> members = JsonObjectScanner.scan(bytes(json), List.of("run_id", "status"));
+		assertThat(members).containsOnlyKeys("run_id", "status");
+		assertThat(members.get("run_id").decodeString(bytes(json))).isEqualTo("second");
+		assertThat(members.get("status").decodeString(bytes(json))).isEqualTo("failed");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "[]", "{\"a\":1,}", "{\"a\":\"open}", "{\"a\":1}x", "{\"bad\\u12\":1}",
+			"{\"run_id\":\"x\",\"a\":[1,2}" })
+	void scanningForSomeMembersRejectsWhatIsNotAJsonObjectAlike(String json) {
+		assertThat(JsonObjectScanner.scan(bytes(json), List.of("run_id"))).isNull();
 	}
 
 	@Test

@@ -3,10 +3,17 @@ package io.github.skyvernstarter.webhook;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.github.skyvernstarter.model.SkyvernJson;
+import io.github.skyvernstarter.model.SkyvernRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -193,6 +200,63 @@ class SkyvernWebhookReceiverBodyTests {
 			.expectNoEvent(Duration.ofMillis(20))
 			.thenCancel()
 			.verify();
+	}
+
+	@Test
+	void runIdAndStatusAreReadWithoutTheRestAndTheRunIsReadOnceWhenFirstAskedFor(CapturedOutput output) {
+		byte[] body = ("{\"run_id\":\"wr_7\",\"status\":\"Completed\",\"output\":{\"total\":12},"
+				+ "\"created_at\":\"soon\"}").getBytes(StandardCharsets.UTF_8);
+		assertThat(deliver(body).body()).isEqualTo("ok");
+		SkyvernRunFinishedEvent event = this.events.get(0);
+		assertThat(event.getRunId()).isEqualTo("wr_7");
+		assertThat(event.getStatus().value()).isEqualTo("completed");
+		assertThat(event.toString()).contains("runId=wr_7", "status=completed");
+		// Nothing has read the body yet: the warning about its unreadable field comes with the first read.
+		assertThat(output).doesNotContain("could not be read");
+		SkyvernRun run = event.getRun();
+		assertThat(run.output().get("total").asInt()).isEqualTo(12);
+		assertThat(event.getRun()).isSameAs(run);
+		assertThat(event.getUnreadableFields()).containsExactly("created_at");
+		assertThat(output).containsOnlyOnce("Skyvern webhook for run wr_7 (completed) has fields that could not be read");
+	}
+
+	@Test
+	void runIsReadOnceWhenListenersOnSeveralThreadsAskAtOnce() throws Exception {
+		byte[] body = withOutput("{\"rows\":[" + "{\"a\":1},".repeat(20_000) + "{}]}");
+		assertThat(deliver(body).body()).isEqualTo("ok");
+		SkyvernRunFinishedEvent event = this.events.get(0);
+		ExecutorService executor = Executors.newFixedThreadPool(4);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<SkyvernRun>> runs = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				runs.add(executor.submit(() -> {
+					start.await();
+					return event.getRun();
+				}));
+			}
+			start.countDown();
+			SkyvernRun first = runs.get(0).get(10, TimeUnit.SECONDS);
+			for (Future<SkyvernRun> run : runs) {
+				assertThat(run.get(10, TimeUnit.SECONDS)).isSameAs(first);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void recentRunsHoldTheBodyNotTheRunAListenerReadFromIt() {
+		// A megabyte of small objects is a tree of about 30 MB: the recent runs count the body.
+		byte[] body = withOutput("[" + "{},".repeat(350_000) + "{}]");
+		assertThat(deliver(body).status()).isEqualTo(200);
+		assertThat(this.events.get(0).getRun().output().size()).isEqualTo(350_001);
+		assertThat(this.completions.recentBytes()).isBetween((long) body.length, 3L * body.length);
+		// A wait that starts after the delivery reads its own run from the body.
+		StepVerifier.create(this.completions.awaitFinished("wr_1"))
+			.assertNext((run) -> assertThat(run.output().size()).isEqualTo(350_001))
+			.verifyComplete();
 	}
 
 	private SkyvernWebhookResponse deliver(byte[] body) {
