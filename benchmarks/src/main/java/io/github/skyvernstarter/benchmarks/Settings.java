@@ -19,7 +19,8 @@ import java.util.List;
  * @param pollMillis scenario 2 poll interval
  * @param shortPollMillis scenario 2 poll interval of the batch that polls faster than the machine answers
  * @param webhookRounds scenario 3 rounds (one phase per endpoint each)
- * @param webhookPhaseMillis scenario 3 length of one phase, and of each warm-up
+ * @param webhookPhaseMillis scenario 3 length of one phase
+ * @param webhookWarmupMillis scenario 3 length of each endpoint's warm-up, per body size
  * @param webhookWorkers scenario 3 concurrent load workers
  * @param timeScale scenario 4 divisor of every duration
  * @param apiCallRuns scenario 4 runs per row
@@ -32,12 +33,12 @@ import java.util.List;
 record Settings(boolean quick, int overheadRounds, int overheadPairs, int overheadWarmup, int waits, int smallWaits,
 		int waitRepeats, int[] blockingSizes, long runMinMillis, long runMaxMillis, long pollMillis,
 		long shortPollMillis,
-		int webhookRounds, long webhookPhaseMillis, int webhookWorkers, long timeScale, int apiCallRuns,
+		int webhookRounds, long webhookPhaseMillis, long webhookWarmupMillis, int webhookWorkers, long timeScale, int apiCallRuns,
 		int startupRuns, int attackers, int attackBodyMegabytes, int slowSenders, long attackPhaseMillis) {
 
 	static Settings full() {
 		return new Settings(false, 15, 2000, 15000, 10_000, 1_000, 3, new int[] { 1_000, 5_000, 10_000 },
-				1_000, 10_000, 10_000, 2_000, 5, 3_000, 8, 20, 50, 10, 200, 16, 250, 30_000);
+				1_000, 10_000, 10_000, 2_000, 8, 1_500, 10_000, 8, 20, 50, 10, 200, 16, 250, 30_000);
 	}
 
 	/**
@@ -53,7 +54,7 @@ record Settings(boolean quick, int overheadRounds, int overheadPairs, int overhe
 	}
 
 	static Settings quickRun() {
-		return new Settings(true, 2, 100, 200, 200, 50, 1, new int[] { 50 }, 50, 200, 50, 50, 1, 300, 2, 200, 5, 1, 8,
+		return new Settings(true, 2, 100, 200, 200, 50, 1, new int[] { 50 }, 50, 200, 50, 50, 1, 300, 300, 2, 200, 5, 1, 8,
 				1, 6, 3_000);
 	}
 
