@@ -37,8 +37,8 @@ record Settings(boolean quick, int overheadRounds, int overheadPairs, int overhe
 		int startupRuns, int attackers, int attackBodyMegabytes, int slowSenders, long attackPhaseMillis) {
 
 	static Settings full() {
-		return new Settings(false, 15, 2000, 15000, 10_000, 1_000, 3, new int[] { 1_000, 5_000, 10_000 },
-				1_000, 10_000, 10_000, 2_000, 8, 1_500, 10_000, 8, 20, 50, 10, 200, 16, 250, 30_000);
+		return new Settings(false, 15, 2000, 15000, 10_000, 1_000, 2, new int[] { 1_000, 5_000, 10_000 },
+				1_000, 10_000, 10_000, 2_000, 8, 1_500, 8_000, 8, 20, 50, 14, 200, 16, 250, 30_000);
 	}
 
 	/**

@@ -36,6 +36,7 @@ import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.http.client.reactive.JdkClientHttpConnectorBuilder;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.reactive.ClientHttpConnector;
@@ -146,7 +147,11 @@ public final class SkyvernAutoConfiguration {
 			.build();
 	}
 
+	// Lazy, as the templates below: created when first injected or looked up, not at startup, where they
+	// and the classes they load are most of the rest of the starter's share. Their settings are checked
+	// at startup all the same (the properties' own checks).
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean(ReactiveSkyvernWorkflowOperations.class)
 	ReactiveSkyvernWorkflowTemplate reactiveSkyvernWorkflowTemplate(SkyvernApiClient client,
 			SkyvernProperties properties, ObjectProvider<RunCompletionSource> completionSource,
@@ -172,6 +177,7 @@ public final class SkyvernAutoConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean(SkyvernWorkflowOperations.class)
 	SkyvernWorkflowTemplate skyvernWorkflowTemplate(ReactiveSkyvernWorkflowOperations reactive) {
 		return new SkyvernWorkflowTemplate(reactive);

@@ -13,6 +13,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -33,7 +34,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties({ SkyvernProperties.class, SkyvernFilesProperties.class })
 public final class SkyvernFilesAutoConfiguration {
 
+	// Lazy, as the blocking downloader: created when first injected or looked up, not at startup.
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	ReactiveSkyvernFileDownloader reactiveSkyvernFileDownloader(SkyvernProperties properties,
 			SkyvernFilesProperties files, ObjectProvider<WebClient.Builder> webClientBuilder,
@@ -57,6 +60,7 @@ public final class SkyvernFilesAutoConfiguration {
 	}
 
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean
 	SkyvernFileDownloader skyvernFileDownloader(ReactiveSkyvernFileDownloader reactive) {
 		return new SkyvernFileDownloader(reactive);

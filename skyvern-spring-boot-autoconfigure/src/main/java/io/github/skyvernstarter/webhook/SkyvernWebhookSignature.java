@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Skyvern's webhook signature under one key: the lowercase hex HMAC-SHA256 of the raw body bytes,
  * keyed with the UTF-8 bytes of an API key, without prefix.
@@ -30,13 +32,13 @@ public final class SkyvernWebhookSignature {
 
 	private final SecretKeySpec key;
 
-	// Initialised once and cloned per use: looking up the provider and initialising a MAC costs more
-	// than signing a small body.
-	private final Mac prototype;
+	// Initialised on first use, then cloned per use: looking up the provider and initialising a MAC
+	// costs more than signing a small body, and loading the JCA's classes is part of an application's
+	// startup if done there.
+	private volatile @Nullable Mac prototype;
 
 	private SkyvernWebhookSignature(SecretKeySpec key) {
 		this.key = key;
-		this.prototype = initializedMac(key);
 	}
 
 	/**
@@ -79,8 +81,14 @@ public final class SkyvernWebhookSignature {
 	 * @return a MAC ready for {@code update} and {@code doFinal}
 	 */
 	public Mac newMac() {
+		Mac prototype = this.prototype;
+		if (prototype == null) {
+			// Two threads may both initialise one: either is fine.
+			prototype = initializedMac(this.key);
+			this.prototype = prototype;
+		}
 		try {
-			return (Mac) this.prototype.clone();
+			return (Mac) prototype.clone();
 		}
 		catch (CloneNotSupportedException ex) {
 			// A provider whose MACs cannot be cloned: initialise a new one.

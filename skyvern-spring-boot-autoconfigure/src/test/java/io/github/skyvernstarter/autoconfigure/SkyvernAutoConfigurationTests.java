@@ -1,5 +1,7 @@
 package io.github.skyvernstarter.autoconfigure;
 
+import java.util.List;
+
 import java.util.Map;
 
 import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowOperations;
@@ -7,6 +9,7 @@ import io.github.skyvernstarter.client.ReactiveSkyvernWorkflowTemplate;
 import io.github.skyvernstarter.client.SkyvernApiClient;
 import io.github.skyvernstarter.client.SkyvernWorkflowOperations;
 import io.github.skyvernstarter.client.SkyvernWorkflowTemplate;
+import io.github.skyvernstarter.files.SkyvernFileDownloader;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -42,6 +45,23 @@ class SkyvernAutoConfigurationTests {
 			assertThat(context.getBean(SkyvernWorkflowTemplate.class).reactive())
 				.isSameAs(context.getBean(ReactiveSkyvernWorkflowTemplate.class));
 		});
+	}
+
+	@Test
+	void templatesAndDownloadersAreCreatedOnFirstLookupNotAtStartup() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(SkyvernFilesAutoConfiguration.class))
+			.withPropertyValues("skyvern.api-key=" + KEY)
+			.run((context) -> {
+				List<String> lazy = List.of("reactiveSkyvernWorkflowTemplate", "skyvernWorkflowTemplate",
+						"reactiveSkyvernFileDownloader", "skyvernFileDownloader");
+				assertThat(lazy).allSatisfy(
+						(name) -> assertThat(context.getBeanFactory().containsSingleton(name)).as(name).isFalse());
+				assertThat(context.getBeanFactory().containsSingleton("skyvernApiClient")).isTrue();
+				context.getBean(SkyvernWorkflowTemplate.class);
+				context.getBean(SkyvernFileDownloader.class);
+				assertThat(lazy).allSatisfy(
+						(name) -> assertThat(context.getBeanFactory().containsSingleton(name)).as(name).isTrue());
+			});
 	}
 
 	@Test
