@@ -1,7 +1,6 @@
 package io.github.skyvernstarter.benchmarks;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import io.github.skyvernstarter.model.RunWorkflowRequest;
 import io.github.skyvernstarter.model.SkyvernHeaders;
 import io.github.skyvernstarter.model.SkyvernJson;
 import io.github.skyvernstarter.model.SkyvernRun;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,14 +23,18 @@ import org.springframework.web.reactive.function.client.WebClient;
  * hand-written WebClient call that sends the same request and parses the same answer, both against
  * the same canned-bytes stub.
  * <p>
- * A third side, the hand-written call with a per-call {@code timeout()} like the template's, shows
- * how much of any gap that operator alone explains. The sides alternate call by call, the one going
+ * A third side, the template of a second application context with the starter's own observations
+ * switched off ({@code management.observations.enable.skyvern=false}), shows how much of any gap the
+ * {@code skyvern.operation} observation and its meters explain. The sides alternate call by call, the one going
  * first rotating, so that load from elsewhere on the machine lands on all of them alike; each round
  * yields one median and one 99th percentile per side.
  */
 public final class CallOverheadBenchmark {
 
-	static final List<String> SIDES = List.of("template", "raw", "rawWithTimeout");
+	static final List<String> SIDES = List.of("template", "raw", "templateUnobserved");
+
+	/** Switches the starter's own observations off, as an application can. */
+	static final Map<String, Object> UNOBSERVED = Map.of("management.observations.enable.skyvern", "false");
 
 	private CallOverheadBenchmark() {
 	}
@@ -48,20 +50,20 @@ public final class CallOverheadBenchmark {
 		int warmup = Integer.parseInt(args[3]);
 		Properties figures = new Properties();
 		try (StubServer stub = new StubServer();
-				ConfigurableApplicationContext context = ClientApp.start(stub.baseUrl(), Map.of())) {
+				ConfigurableApplicationContext context = ClientApp.start(stub.baseUrl(), Map.of());
+				ConfigurableApplicationContext unobservedContext = ClientApp.start(stub.baseUrl(), UNOBSERVED)) {
 			SkyvernWorkflowTemplate template = context.getBean(SkyvernWorkflowTemplate.class);
+			SkyvernWorkflowTemplate unobserved = unobservedContext.getBean(SkyvernWorkflowTemplate.class);
 			// What an application writes by hand: Boot's WebClient.Builder, the same request, the same parsing.
 			WebClient webClient = context.getBean(WebClient.Builder.class).baseUrl(stub.baseUrl()).build();
-			RawClient raw = new RawClient(webClient, null);
-			RawClient rawWithTimeout = new RawClient(webClient, Duration.ofSeconds(60));
+			RawClient raw = new RawClient(webClient);
 			RunWorkflowRequest request = RunWorkflowRequest.builder("wpid_bench").parameter("account", "42").build();
 			Map<String, Object> parameters = Map.of("account", "42");
 			measure("getRun", List.of(() -> template.getRun("wr_bench"), () -> raw.getRun("wr_bench"),
-					() -> rawWithTimeout.getRun("wr_bench")), rounds, callsPerRound, warmup, figures);
+					() -> unobserved.getRun("wr_bench")), rounds, callsPerRound, warmup, figures);
 			measure("runWorkflow", List.of(() -> template.runWorkflow(request),
-					() -> raw.runWorkflow("wpid_bench", parameters),
-					() -> rawWithTimeout.runWorkflow("wpid_bench", parameters)), rounds, callsPerRound, warmup,
-					figures);
+					() -> raw.runWorkflow("wpid_bench", parameters), () -> unobserved.runWorkflow(request)), rounds,
+					callsPerRound, warmup, figures);
 		}
 		Results.write(resultFile, figures);
 	}
@@ -111,17 +113,14 @@ public final class CallOverheadBenchmark {
 
 	/**
 	 * The hand-written baseline: the request Skyvern expects and the answer parsed into the same
-	 * record, with nothing else (no error mapping, options or retries), and a timeout only if given.
+	 * record, with nothing else (no error mapping, options, retries or time limit).
 	 */
 	static final class RawClient {
 
 		private final WebClient webClient;
 
-		private final @Nullable Duration timeout;
-
-		RawClient(WebClient webClient, @Nullable Duration timeout) {
+		RawClient(WebClient webClient) {
 			this.webClient = webClient;
-			this.timeout = timeout;
 		}
 
 		SkyvernRun getRun(String runId) {
@@ -131,7 +130,7 @@ public final class CallOverheadBenchmark {
 				.accept(MediaType.APPLICATION_JSON)
 				.retrieve()
 				.bodyToMono(byte[].class);
-			return SkyvernJson.mapper().readValue(block(body), SkyvernRun.class);
+			return SkyvernJson.mapper().readValue(body.block(), SkyvernRun.class);
 		}
 
 		SkyvernRun runWorkflow(String workflowId, Map<String, Object> parameters) {
@@ -146,11 +145,7 @@ public final class CallOverheadBenchmark {
 				.bodyValue(SkyvernJson.mapper().writeValueAsBytes(request))
 				.retrieve()
 				.bodyToMono(byte[].class);
-			return SkyvernJson.mapper().readValue(block(body), SkyvernRun.class);
-		}
-
-		private byte[] block(Mono<byte[]> body) {
-			return ((this.timeout != null) ? body.timeout(this.timeout) : body).block();
+			return SkyvernJson.mapper().readValue(body.block(), SkyvernRun.class);
 		}
 
 	}

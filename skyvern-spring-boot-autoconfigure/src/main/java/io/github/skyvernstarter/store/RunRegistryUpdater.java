@@ -51,10 +51,11 @@ public final class RunRegistryUpdater implements SkyvernRunStartListener {
 	}
 
 	private Mono<Void> register(SkyvernRun run) {
-		// The registry may block (JDBC, Redis): never on the caller's event loop.
-		return Mono.fromRunnable(() -> this.registry.register(run.runId(), this.clock.instant()))
-			.subscribeOn(Schedulers.boundedElastic())
-			.then();
+		Mono<Void> register = Mono.fromRunnable(() -> this.registry.register(run.runId(), this.clock.instant()));
+		// A shared registry may block (JDBC, Redis): never on the caller's event loop. The in-memory one
+		// does not, and a hop to another thread would cost each run start more than the registration.
+		return (this.registry instanceof InMemorySkyvernRunRegistry) ? register
+				: register.subscribeOn(Schedulers.boundedElastic()).then();
 	}
 
 	/**
