@@ -1,6 +1,7 @@
 package io.github.skyvernstarter.autoconfigure;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -8,6 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import reactor.core.scheduler.NonBlocking;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
  * The executor of the JDK {@code HttpClient} the starter builds for itself: a fixed number of daemon
@@ -36,6 +41,28 @@ final class JdkHttpClientExecutor {
 				new LinkedBlockingQueue<>(), new Threads("skyvern-http-" + POOLS.incrementAndGet() + "-"));
 		executor.allowCoreThreadTimeOut(true);
 		return executor;
+	}
+
+	/**
+	 * Whether the JDK completes each {@code sendAsync} on a thread of its own: Java 17 to 23 complete
+	 * it on {@code CompletableFuture}'s default executor, which starts a new thread per task when the
+	 * common pool's parallelism is below 2 (fewer than 3 cores); from Java 24 it is the common pool.
+	 * @return {@code true} on such a runtime
+	 */
+	static boolean completesOnThreadPerTask() {
+		return Runtime.version().feature() < 24 && ForkJoinPool.getCommonPoolParallelism() < 2;
+	}
+
+	/**
+	 * Return a connector whose responses are processed on the given executor: the thread the JDK
+	 * completes the exchange on only hands the response over, and ends at once.
+	 * @param connector the JDK connector
+	 * @param executor the client's executor
+	 * @return the connector
+	 */
+	static ClientHttpConnector handOff(ClientHttpConnector connector, Executor executor) {
+		Scheduler scheduler = Schedulers.fromExecutor(executor);
+		return (method, uri, requestCallback) -> connector.connect(method, uri, requestCallback).publishOn(scheduler);
 	}
 
 	private static final class Threads implements ThreadFactory {

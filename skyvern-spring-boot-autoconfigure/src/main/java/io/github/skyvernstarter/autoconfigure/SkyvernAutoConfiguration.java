@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Executor;
 
 import io.github.skyvernstarter.client.ConcurrencyLimitedClientHttpConnector;
 import io.github.skyvernstarter.client.DrainingClientHttpConnector;
@@ -78,14 +79,20 @@ public final class SkyvernAutoConfiguration {
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
 			.withConnectTimeout(properties.getConnectTimeout())
 			.withRedirects(HttpRedirects.DONT_FOLLOW);
-		ClientHttpConnectorBuilder<?> connectors = withBoundedExecutor(connectorBuilder
-			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader())));
+		ClientHttpConnectorBuilder<?> detected = connectorBuilder
+			.getIfAvailable(() -> ClientHttpConnectorBuilder.detect(resourceLoader.getClassLoader()));
+		// The JDK's HttpClient runs its callbacks on a cached thread pool by default, which grows with
+		// the calls in flight; the starter's own client gets a fixed one. Only the copy built here changes.
+		Executor jdkExecutor = (detected instanceof JdkClientHttpConnectorBuilder) ? JdkHttpClientExecutor.create()
+				: null;
+		ClientHttpConnectorBuilder<?> connectors = (detected instanceof JdkClientHttpConnectorBuilder jdk
+				&& jdkExecutor != null) ? jdk.withExecutor(jdkExecutor) : detected;
 		// Built on the first call: the HTTP client is most of the starter's share of startup.
 		WebClient webClient = new LazyWebClient(() -> {
 			// Boot's builder is a prototype: this copy is ours, and the application's builder is untouched.
 			WebClient.Builder builder = webClientBuilder.getIfAvailable(WebClient::builder);
 			ClientHttpConnector connector = connectors.build(settings);
-			builder.clientConnector(releasingCancelledBodies(connector, properties.getMaxResponseSize()));
+			builder.clientConnector(releasingCancelledBodies(connector, properties.getMaxResponseSize(), jdkExecutor));
 			builder.baseUrl(baseUrl(properties)).defaultHeader(HttpHeaders.USER_AGENT, USER_AGENT);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
@@ -105,26 +112,22 @@ public final class SkyvernAutoConfiguration {
 	}
 
 	/**
-	 * The JDK's HttpClient runs its callbacks on a cached thread pool by default, which grows with the
-	 * calls in flight; the starter's own client gets a fixed one. Only the copy built here changes.
-	 */
-	private static ClientHttpConnectorBuilder<?> withBoundedExecutor(ClientHttpConnectorBuilder<?> builder) {
-		return (builder instanceof JdkClientHttpConnectorBuilder jdk) ? jdk.withExecutor(JdkHttpClientExecutor.create())
-				: builder;
-	}
-
-	/**
 	 * Spring's JDK connector leaves a connection open and unread when its body is cancelled; the
 	 * others close it. The drain stops at twice the response size limit: an answer is at most a little
 	 * over the limit, and a longer one is treated as endless. The JDK's client also opens a connection
 	 * per exchange in flight, without a pool limit: the starter's is bounded like Reactor Netty's pool.
+	 * Where the JDK would run each response's processing on a thread of its own, it is handed to the
+	 * client's executor (see {@link JdkHttpClientExecutor#completesOnThreadPerTask()}).
 	 */
-	private static ClientHttpConnector releasingCancelledBodies(ClientHttpConnector connector, DataSize limit) {
-		return (connector instanceof JdkClientHttpConnector)
-				? new DrainingClientHttpConnector(
-						new ConcurrencyLimitedClientHttpConnector(connector, JDK_MAX_IN_FLIGHT),
-						DataSize.ofBytes(2 * limit.toBytes()))
-				: connector;
+	private static ClientHttpConnector releasingCancelledBodies(ClientHttpConnector connector, DataSize limit,
+			@Nullable Executor jdkExecutor) {
+		if (!(connector instanceof JdkClientHttpConnector)) {
+			return connector;
+		}
+		ClientHttpConnector completing = (jdkExecutor != null && JdkHttpClientExecutor.completesOnThreadPerTask())
+				? JdkHttpClientExecutor.handOff(connector, jdkExecutor) : connector;
+		return new DrainingClientHttpConnector(new ConcurrencyLimitedClientHttpConnector(completing, JDK_MAX_IN_FLIGHT),
+				DataSize.ofBytes(2 * limit.toBytes()));
 	}
 
 	@Bean

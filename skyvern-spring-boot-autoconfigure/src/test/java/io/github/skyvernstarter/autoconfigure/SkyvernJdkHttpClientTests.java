@@ -9,11 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -95,10 +99,16 @@ class SkyvernJdkHttpClientTests {
 			// At most as many requests (and connections) as the limit; the rest wait without a thread.
 			assertThat(this.held).hasSize(SkyvernAutoConfiguration.JDK_MAX_IN_FLIGHT);
 			assertThat(ManagementFactory.getThreadMXBean().getThreadCount() - threadsBefore).isLessThan(16);
-			assertThat(Thread.getAllStackTraces().keySet()
+			// Per client (each context builds its own; an earlier test's threads may still be idling).
+			Map<String, Long> threadsPerClient = Thread.getAllStackTraces()
+				.keySet()
 				.stream()
-				.filter((thread) -> thread.getName().startsWith("skyvern-http-"))
-				.count()).isLessThanOrEqualTo(Math.max(4, Runtime.getRuntime().availableProcessors()));
+				.map(Thread::getName)
+				.filter((name) -> name.startsWith("skyvern-http-"))
+				.collect(Collectors.groupingBy((name) -> name.substring(0, name.lastIndexOf('-')),
+						Collectors.counting()));
+			assertThat(threadsPerClient.values()).allSatisfy((count) -> assertThat(count)
+				.isLessThanOrEqualTo(Math.max(4, Runtime.getRuntime().availableProcessors())));
 			this.holding.set(false);
 			HttpExchange exchange;
 			while ((exchange = this.held.poll()) != null) {
@@ -108,6 +118,24 @@ class SkyvernJdkHttpClientTests {
 				assertThat(result.get().runId()).isEqualTo("wr_1");
 			}
 			assertThat(this.received).hasValue(calls + 1);
+		});
+	}
+
+	@Test
+	void responsesAreProcessedOnTheClientsExecutorWhereTheJdkWouldStartAThreadPerResponse() {
+		contextRunner().run((context) -> {
+			ReactiveSkyvernWorkflowOperations operations = context.getBean(ReactiveSkyvernWorkflowOperations.class);
+			Set<String> threads = ConcurrentHashMap.newKeySet();
+			for (int i = 0; i < 20; i++) {
+				operations.getRun("wr_1").doOnNext((run) -> threads.add(Thread.currentThread().getName())).block();
+			}
+			if (JdkHttpClientExecutor.completesOnThreadPerTask()) {
+				// Java 17 to 23 with fewer than 3 cores: the JDK's thread per response only hands it over.
+				assertThat(threads).allSatisfy((name) -> assertThat(name).startsWith("skyvern-http-"));
+			}
+			else {
+				assertThat(threads).isNotEmpty();
+			}
 		});
 	}
 
