@@ -38,7 +38,7 @@ record Settings(boolean quick, int overheadRounds, int overheadPairs, int overhe
 
 	static Settings full() {
 		return new Settings(false, 15, 2000, 15000, 10_000, 1_000, 2, new int[] { 1_000, 5_000, 10_000 },
-				1_000, 10_000, 10_000, 2_000, 8, 1_500, 8_000, 8, 20, 50, 14, 200, 16, 250, 30_000);
+				1_000, 10_000, 10_000, 2_000, 8, 1_500, 6_000, 8, 20, 50, 12, 200, 16, 250, 30_000);
 	}
 
 	/**
