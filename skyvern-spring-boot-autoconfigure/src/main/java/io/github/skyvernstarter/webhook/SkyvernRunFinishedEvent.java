@@ -34,8 +34,6 @@ public final class SkyvernRunFinishedEvent {
 	/** The run of a delivery, read from the body on first use, when the event was not created with it. */
 	private final @Nullable WebhookRun delivered;
 
-	private final Set<String> unreadableFields;
-
 	private final byte[] body;
 
 	private final HttpHeaders headers;
@@ -57,7 +55,6 @@ public final class SkyvernRunFinishedEvent {
 		this.status = run.status();
 		this.run = run;
 		this.delivered = null;
-		this.unreadableFields = Set.of();
 		this.body = body.clone();
 		this.headers = copy(headers);
 		this.receivedAt = receivedAt;
@@ -74,7 +71,6 @@ public final class SkyvernRunFinishedEvent {
 		this.status = delivered.status();
 		this.run = null;
 		this.delivered = delivered;
-		this.unreadableFields = Set.of();
 		this.body = body;
 		this.headers = (headers instanceof OwnedHttpHeaders) ? HttpHeaders.readOnlyHttpHeaders(headers) : copy(headers);
 		this.receivedAt = receivedAt;
@@ -128,7 +124,8 @@ public final class SkyvernRunFinishedEvent {
 	 * @return the unreadable fields by their JSON name, for example {@code created_at}; usually empty
 	 */
 	public Set<String> getUnreadableFields() {
-		return (this.delivered != null) ? this.delivered.parsed().unreadableFields().keySet() : this.unreadableFields;
+		// A run the event was created with was read strictly: it has none.
+		return (this.delivered != null) ? this.delivered.parsed().unreadableFields().keySet() : Set.of();
 	}
 
 	/**
